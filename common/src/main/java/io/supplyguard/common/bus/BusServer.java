@@ -1,0 +1,94 @@
+package io.supplyguard.common.bus;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way a service answers requests on the bus. It turns a handler's result into a
+ * reply and its failure into {@code message.fail} with a contract code; it counts requests in
+ * flight so that a stopping service answers what it accepted before it lets its pool go.
+ */
+public final class BusServer {
+  private static final Logger LOG = LoggerFactory.getLogger(BusServer.class);
+
+  private final Vertx vertx;
+  private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+  private int inFlight;
+  private Promise<Void> drained;
+
+  public BusServer(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  /** Answers requests sent to {@code address} with {@code handler}. */
+  public BusServer handle(String address, Function<BusRequest, Future<JsonObject>> handler) {
+    consumers.add(vertx.eventBus().consumer(address, message -> dispatch(address, message, handler)));
+    return this;
+  }
+
+  /** Completes once every consumer is registered, cluster-wide when clustered. */
+  public Future<Void> ready() {
+    return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
+  }
+
+  /** Stops taking requests, then waits up to {@code timeout} for those in flight. */
+  public Future<Void> drain(Duration timeout) {
+    Future<Void> unregistered = Future.all(consumers.stream().map(MessageConsumer::unregister).toList()).mapEmpty();
+    return unregistered.compose(v -> {
+      if (inFlight == 0) {
+        return Future.succeededFuture();
+      }
+      drained = Promise.promise();
+      long timer = vertx.setTimer(timeout.toMillis(), t -> {
+        LOG.warn("Stopped with {} bus requests still in flight after {}", inFlight, timeout);
+        drained.tryComplete();
+      });
+      return drained.future().onComplete(done -> vertx.cancelTimer(timer));
+    });
+  }
+
+  private void dispatch(String address, Message<JsonObject> message,
+      Function<BusRequest, Future<JsonObject>> handler) {
+    inFlight++;
+    Future<JsonObject> result;
+    BusRequest request = null;
+    try {
+      request = BusRequest.of(message.body(), message.headers());
+      result = handler.apply(request);
+    } catch (RuntimeException e) {
+      result = Future.failedFuture(e);
+    }
+    String requestId = request == null ? message.headers().get(BusHeaders.REQUEST_ID) : request.requestId();
+    result.onComplete(done -> {
+      if (done.succeeded()) {
+        message.reply(done.result());
+      } else {
+        fail(address, requestId, message, done.cause());
+      }
+      inFlight--;
+      if (inFlight == 0 && drained != null) {
+        drained.tryComplete();
+      }
+    });
+  }
+
+  private static void fail(String address, String requestId, Message<JsonObject> message, Throwable cause) {
+    if (cause instanceof ServiceException e) {
+      message.fail(e.code().code(), BusFailure.encode(e));
+      return;
+    }
+    LOG.error("Request {} on {} failed", requestId, address, cause);
+    ServiceException internal = new ServiceException(FailureCode.INTERNAL, "The request could not be completed.");
+    message.fail(internal.code().code(), BusFailure.encode(internal));
+  }
+}
