@@ -1,0 +1,54 @@
+package io.supplyguard.gateway.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The OpenAPI document: its text, served as written, and the contract the router validates
+ * requests against. vertx-openapi 5.0.7 refuses media types it cannot analyse, among them
+ * {@code application/problem+json} in responses; requests are validated and responses are
+ * not, so the router gets a copy in which that media type reads {@code application/json}.
+ */
+public record Contract(Buffer text, OpenAPIContract routable) {
+  static final String PATH = "openapi/openapi.yaml";
+  private static final String PROBLEM_JSON = "application/problem+json";
+
+  public static Future<Contract> load(Vertx vertx) {
+    return vertx.fileSystem().readFile(PATH).compose(text -> {
+      JsonObject document = parse(text);
+      return OpenAPIContract.from(vertx, routableCopy(document)).map(contract -> new Contract(text, contract));
+    });
+  }
+
+  /** The document as JSON, through a YAML parser that builds plain maps and lists only. */
+  public static JsonObject parse(Buffer text) {
+    Map<String, Object> tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(text.toString());
+    return new JsonObject(tree);
+  }
+
+  static JsonObject routableCopy(JsonObject document) {
+    JsonObject copy = document.copy();
+    rename(copy);
+    return copy;
+  }
+
+  private static void rename(Object node) {
+    if (node instanceof JsonObject object) {
+      JsonObject content = object.getValue("content") instanceof JsonObject c ? c : null;
+      if (content != null && content.containsKey(PROBLEM_JSON) && !content.containsKey("application/json")) {
+        content.put("application/json", content.remove(PROBLEM_JSON));
+      }
+      object.forEach(entry -> rename(entry.getValue()));
+    } else if (node instanceof JsonArray array) {
+      array.forEach(Contract::rename);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package io.supplyguard.inventory;
+
+import io.supplyguard.common.bootstrap.ServiceContext;
+import io.supplyguard.common.bootstrap.ServiceDefinition;
+import io.supplyguard.common.config.DbConfig;
+import io.supplyguard.common.db.Database;
+import io.supplyguard.inventory.api.CatalogueVerticle;
+import io.supplyguard.inventory.store.MaterialRepository;
+import io.vertx.core.Future;
+
+/** The inventory-service: owner of materials, sites and stock positions (schema {@code inventory}). */
+public final class InventoryService implements ServiceDefinition {
+  public static final String NAME = "inventory-service";
+  static final String SCHEMA = "inventory";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Future<?> start(ServiceContext context) {
+    return Database.open(context, DbConfig.from(context.settings(), SCHEMA))
+        .compose(pool -> context.vertx().deployVerticle(new CatalogueVerticle(new MaterialRepository(pool),
+            context.settings().millis("SHUTDOWN_GRACE_MS"))));
+  }
+}
