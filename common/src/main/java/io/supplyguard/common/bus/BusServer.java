@@ -1,5 +1,6 @@
 package io.supplyguard.common.bus;
 
+import io.supplyguard.common.db.DatabaseFailures;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -85,6 +86,13 @@ public final class BusServer {
   private static void fail(String address, String requestId, Message<JsonObject> message, Throwable cause) {
     if (cause instanceof ServiceException e) {
       message.fail(e.code().code(), BusFailure.encode(e));
+      return;
+    }
+    if (DatabaseFailures.isUnavailable(cause)) {
+      LOG.warn("Request {} on {}: database unavailable ({})", requestId, address, cause.toString());
+      ServiceException unavailable = new ServiceException(FailureCode.UNAVAILABLE,
+          "The service's database cannot be reached. Try again later.");
+      message.fail(unavailable.code().code(), BusFailure.encode(unavailable));
       return;
     }
     LOG.error("Request {} on {} failed", requestId, address, cause);

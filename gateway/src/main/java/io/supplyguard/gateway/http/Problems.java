@@ -36,6 +36,9 @@ public final class Problems {
     }
     Throwable failure = ctx.failure();
     if (failure instanceof ServiceException e) {
+      if (e.code().httpStatus() == 503) {
+        ctx.response().putHeader("Retry-After", String.valueOf(retryAfterSeconds));
+      }
       write(ctx, e.code().httpStatus(), e.detail(), e.errors());
     } else if (failure instanceof ReplyException reply) {
       downstream(ctx, reply);

@@ -1,0 +1,26 @@
+package io.supplyguard.common.db;
+
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.net.ConnectException;
+
+/** Tells a database that is away (worth a retry later) from a query that is wrong. */
+public final class DatabaseFailures {
+
+  private DatabaseFailures() {
+  }
+
+  public static boolean isUnavailable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException || t instanceof ClosedConnectionException) {
+        return true;
+      }
+      // Class 08: connection exceptions; 57P: the server is shutting down or restarting.
+      if (t instanceof PgException pg && pg.getSqlState() != null
+          && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,68 @@
+package io.supplyguard.deploy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service jar running in its own JVM, as bin/platform starts it, with its log in a file. */
+final class ServiceProcess implements AutoCloseable {
+  private final String name;
+  private final Process process;
+  private final Path log;
+
+  private ServiceProcess(String name, Process process, Path log) {
+    this.name = name;
+    this.process = process;
+    this.log = log;
+  }
+
+  static ServiceProcess start(Path root, String module, Map<String, String> env, Path logDir) throws IOException {
+    Path jar = root.resolve(module).resolve("target").resolve(module + ".jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("Build the jars first: " + jar + " is missing");
+    }
+    Files.createDirectories(logDir);
+    Path log = logDir.resolve(module + ".log");
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx192m", "-XX:+UseSerialGC", "-jar", jar.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    return new ServiceProcess(module, builder.start(), log);
+  }
+
+  String name() {
+    return name;
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  String log() throws IOException {
+    return Files.readString(log);
+  }
+
+  /** SIGTERM, as an orchestrator or Ctrl-C sends it; the exit code, or -1 if it would not stop. */
+  int terminate(long seconds) throws InterruptedException {
+    process.destroy();
+    if (process.waitFor(seconds, TimeUnit.SECONDS)) {
+      return process.exitValue();
+    }
+    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    return -1;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      terminate(20);
+    }
+  }
+}
