@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
 /**
  * The platform as it runs for real: the three service jars in three JVMs, clustered over
@@ -104,13 +104,7 @@ class PlatformIT {
   @Order(1)
   @DisplayName("the regime endpoint answers the table of REGIME.md through gateway, bus and licence-service")
   @ParameterizedTest(name = "{0} on {1} is {2} {3}")
-  @CsvSource({
-      "Dy, 2025-03-01, NOT_CONTROLLED,", "Dy, 2025-04-10, LICENCE_REQUIRED,", "Dy, 2025-10-20, LICENCE_REQUIRED,",
-      "Dy, 2025-11-20, LICENCE_REQUIRED,", "Dy, 2026-11-10, LICENCE_REQUIRED,", "Dy, 2026-11-11, LICENCE_REQUIRED,",
-      "Ho, 2025-03-01, NOT_CONTROLLED,", "Ho, 2025-04-10, NOT_CONTROLLED,", "Ho, 2025-10-20, NOT_CONTROLLED,",
-      "Ho, 2025-11-20, SUSPENDED, 2026-11-10", "Ho, 2026-11-10, SUSPENDED, 2026-11-10", "Ho, 2026-11-11, LICENCE_REQUIRED,",
-      "Nd, 2025-03-01, NOT_CONTROLLED,", "Nd, 2025-04-10, NOT_CONTROLLED,", "Nd, 2025-10-20, NOT_CONTROLLED,",
-      "Nd, 2025-11-20, NOT_CONTROLLED,", "Nd, 2026-11-10, NOT_CONTROLLED,", "Nd, 2026-11-11, NOT_CONTROLLED,"})
+  @CsvFileSource(resources = "/regime/expected-states.csv")
   void regimeTable(String symbol, String asOf, String state, String suspendedUntil) throws Exception {
     HttpResponse<String> response = api("GET", "/api/v1/regime/elements?asOf=" + asOf, ADMIN_KEY, null);
     assertThat(response.statusCode()).isEqualTo(200);

@@ -2,7 +2,6 @@ package io.supplyguard.gateway;
 
 import io.supplyguard.common.bootstrap.ServiceContext;
 import io.supplyguard.common.bootstrap.ServiceDefinition;
-import io.supplyguard.common.config.DbConfig;
 import io.supplyguard.common.db.Database;
 import io.supplyguard.gateway.auth.TenantRepository;
 import io.supplyguard.gateway.http.GatewayVerticle;
@@ -24,7 +23,7 @@ public final class GatewayService implements ServiceDefinition {
   public Future<?> start(ServiceContext context) {
     // Fail before touching the database when the one secret the gateway needs is missing.
     context.settings().string("PLATFORM_ADMIN_KEY");
-    return Database.open(context, DbConfig.from(context.settings(), SCHEMA))
+    return Database.open(context, SCHEMA)
         .compose(pool -> {
           verticle = new GatewayVerticle(context.settings(), new TenantRepository(pool));
           return context.vertx().deployVerticle(verticle);

@@ -2,7 +2,6 @@ package io.supplyguard.inventory;
 
 import io.supplyguard.common.bootstrap.ServiceContext;
 import io.supplyguard.common.bootstrap.ServiceDefinition;
-import io.supplyguard.common.config.DbConfig;
 import io.supplyguard.common.db.Database;
 import io.supplyguard.inventory.api.CatalogueVerticle;
 import io.supplyguard.inventory.store.MaterialRepository;
@@ -20,7 +19,7 @@ public final class InventoryService implements ServiceDefinition {
 
   @Override
   public Future<?> start(ServiceContext context) {
-    return Database.open(context, DbConfig.from(context.settings(), SCHEMA))
+    return Database.open(context, SCHEMA)
         .compose(pool -> context.vertx().deployVerticle(new CatalogueVerticle(new MaterialRepository(pool),
             context.settings().millis("SHUTDOWN_GRACE_MS"))));
   }

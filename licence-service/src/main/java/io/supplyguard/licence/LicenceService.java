@@ -2,7 +2,6 @@ package io.supplyguard.licence;
 
 import io.supplyguard.common.bootstrap.ServiceContext;
 import io.supplyguard.common.bootstrap.ServiceDefinition;
-import io.supplyguard.common.config.DbConfig;
 import io.supplyguard.common.db.Database;
 import io.supplyguard.licence.api.RegimeVerticle;
 import io.supplyguard.licence.store.RegimeRepository;
@@ -20,7 +19,7 @@ public final class LicenceService implements ServiceDefinition {
 
   @Override
   public Future<?> start(ServiceContext context) {
-    return Database.open(context, DbConfig.from(context.settings(), SCHEMA))
+    return Database.open(context, SCHEMA)
         .compose(pool -> context.vertx().deployVerticle(new RegimeVerticle(new RegimeRepository(pool),
             context.clock(), context.settings().millis("SHUTDOWN_GRACE_MS"))));
   }

@@ -31,7 +31,8 @@ public final class Database {
    * Migrates, retrying while PostgreSQL is not yet reachable (it may be starting beside us),
    * then opens the pool and registers the {@code database} readiness check.
    */
-  public static Future<Pool> open(ServiceContext context, DbConfig config) {
+  public static Future<Pool> open(ServiceContext context, String schema) {
+    DbConfig config = DbConfig.from(context.settings(), schema);
     Duration patience = context.settings().millis("PG_CONNECT_RETRY_MS");
     long deadline = System.nanoTime() + patience.toNanos();
     return migrate(context.vertx(), config, deadline).map(v -> {

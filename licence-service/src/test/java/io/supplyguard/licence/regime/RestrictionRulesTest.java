@@ -8,7 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
 class RestrictionRulesTest {
   private static final Element DY = new Element("Dy", "Dysprosium", 66, "MEDIUM_HEAVY", "1C905");
@@ -30,25 +30,7 @@ class RestrictionRulesTest {
 
   @DisplayName("the regime seeded in 2025 gives the states of REGIME.md")
   @ParameterizedTest(name = "{0} on {1} is {2} {3}")
-  @CsvSource({
-      "Dy, 2025-03-01, NOT_CONTROLLED,",
-      "Dy, 2025-04-10, LICENCE_REQUIRED,",
-      "Dy, 2025-10-20, LICENCE_REQUIRED,",
-      "Dy, 2025-11-20, LICENCE_REQUIRED,",
-      "Dy, 2026-11-10, LICENCE_REQUIRED,",
-      "Dy, 2026-11-11, LICENCE_REQUIRED,",
-      "Ho, 2025-03-01, NOT_CONTROLLED,",
-      "Ho, 2025-04-10, NOT_CONTROLLED,",
-      "Ho, 2025-10-20, NOT_CONTROLLED,",
-      "Ho, 2025-11-20, SUSPENDED, 2026-11-10",
-      "Ho, 2026-11-10, SUSPENDED, 2026-11-10",
-      "Ho, 2026-11-11, LICENCE_REQUIRED,",
-      "Nd, 2025-03-01, NOT_CONTROLLED,",
-      "Nd, 2025-04-10, NOT_CONTROLLED,",
-      "Nd, 2025-10-20, NOT_CONTROLLED,",
-      "Nd, 2025-11-20, NOT_CONTROLLED,",
-      "Nd, 2026-11-10, NOT_CONTROLLED,",
-      "Nd, 2026-11-11, NOT_CONTROLLED,"})
+  @CsvFileSource(resources = "/regime/expected-states.csv")
   void regimeTable(String symbol, String asOf, RestrictionState expected, String suspendedUntil) {
     Element element = switch (symbol) {
       case "Dy" -> DY;
