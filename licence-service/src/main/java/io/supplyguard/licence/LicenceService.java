@@ -3,11 +3,10 @@ package io.supplyguard.licence;
 import io.supplyguard.common.bootstrap.ServiceContext;
 import io.supplyguard.common.bootstrap.ServiceDefinition;
 import io.supplyguard.common.db.Database;
-import io.supplyguard.licence.api.RegimeVerticle;
-import io.supplyguard.licence.store.RegimeRepository;
+import io.supplyguard.licence.api.LicenceVerticle;
 import io.vertx.core.Future;
 
-/** The licence-service: owner of the regime (schema {@code licence}). */
+/** The licence-service: owner of the regime and the licence registry (schema {@code licence}). */
 public final class LicenceService implements ServiceDefinition {
   public static final String NAME = "licence-service";
   static final String SCHEMA = "licence";
@@ -19,8 +18,7 @@ public final class LicenceService implements ServiceDefinition {
 
   @Override
   public Future<?> start(ServiceContext context) {
-    return Database.open(context, SCHEMA)
-        .compose(pool -> context.vertx().deployVerticle(new RegimeVerticle(new RegimeRepository(pool),
-            context.clock(), context.settings().millis("SHUTDOWN_GRACE_MS"))));
+    return Database.open(context, SCHEMA).compose(pool -> context.vertx().deployVerticle(
+        new LicenceVerticle(pool, context.settings(), context.clock(), context.metrics())));
   }
 }

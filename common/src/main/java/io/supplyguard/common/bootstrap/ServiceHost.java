@@ -38,7 +38,7 @@ public final class ServiceHost {
     readiness.register("lifecycle", lifecycle::check);
     hostChecks.forEach(readiness::register);
     ManagementServer management = new ManagementServer(vertx, registry, readiness);
-    ServiceContext context = new ServiceContext(vertx, settings, readiness, clock);
+    ServiceContext context = new ServiceContext(vertx, settings, readiness, registry, clock);
     return management.listen(settings.string("MANAGEMENT_HOST"), settings.port("MANAGEMENT_PORT"))
         .compose(v -> service.start(context))
         .map(v -> {

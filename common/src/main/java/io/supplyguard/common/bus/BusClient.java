@@ -30,6 +30,9 @@ public final class BusClient {
     if (caller.tenantId() != null) {
       options.addHeader(BusHeaders.TENANT_ID, caller.tenantId());
     }
+    if (caller.idempotencyKey() != null) {
+      options.addHeader(BusHeaders.IDEMPOTENCY_KEY, caller.idempotencyKey());
+    }
     return vertx.eventBus().<JsonObject>request(address, body, options)
         .map(reply -> reply.body())
         .recover(BusClient::translate);
@@ -43,6 +46,9 @@ public final class BusClient {
   }
 
   /** Who a request is made for. */
-  public record Caller(String requestId, String tenantId, Role role) {
+  public record Caller(String requestId, String tenantId, Role role, String idempotencyKey) {
+    public Caller(String requestId, String tenantId, Role role) {
+      this(requestId, tenantId, role, null);
+    }
   }
 }

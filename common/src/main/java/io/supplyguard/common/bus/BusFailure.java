@@ -17,7 +17,8 @@ public final class BusFailure {
   public static String encode(ServiceException e) {
     JsonArray errors = new JsonArray();
     e.errors().forEach(error -> errors.add(error.toJson()));
-    return new JsonObject().put("detail", e.detail()).put("errors", errors).encode();
+    return new JsonObject().put("detail", e.detail()).put("errors", errors)
+        .put("extensions", e.extensions()).encode();
   }
 
   /** Rebuilds the exception a service failed with, from the reply's code and text. */
@@ -30,7 +31,8 @@ public final class BusFailure {
           .map(JsonObject.class::cast)
           .map(FieldError::fromJson)
           .toList();
-      return new ServiceException(failureCode, json.getString("detail", failureCode.title()), fieldErrors);
+      return new ServiceException(failureCode, json.getString("detail", failureCode.title()), fieldErrors,
+          json.getJsonObject("extensions"));
     } catch (DecodeException | ClassCastException notOurs) {
       // A failure not written by BusServer: never pass its text on, it may be internal.
       return new ServiceException(failureCode, failureCode.title());

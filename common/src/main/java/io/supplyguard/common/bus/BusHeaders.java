@@ -8,6 +8,8 @@ public final class BusHeaders {
   public static final String TENANT_ID = "x-tenant-id";
   /** The caller's {@link Role}. */
   public static final String ROLE = "x-role";
+  /** The client's Idempotency-Key, on writes that create or draw. */
+  public static final String IDEMPOTENCY_KEY = "x-idempotency-key";
 
   private BusHeaders() {
   }

@@ -1,5 +1,6 @@
 package io.supplyguard.common.bus;
 
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
@@ -9,11 +10,21 @@ import java.util.List;
 public final class ServiceException extends RuntimeException {
   private final FailureCode code;
   private final List<FieldError> errors;
+  private final JsonObject extensions;
 
-  public ServiceException(FailureCode code, String detail, List<FieldError> errors) {
+  /**
+   * @param extensions members added to the problem document beside the standard ones (for
+   *     example the transitions a licence allows, or the quantity that remains)
+   */
+  public ServiceException(FailureCode code, String detail, List<FieldError> errors, JsonObject extensions) {
     super(detail, null, false, false);
     this.code = code;
     this.errors = List.copyOf(errors);
+    this.extensions = extensions == null ? new JsonObject() : extensions.copy();
+  }
+
+  public ServiceException(FailureCode code, String detail, List<FieldError> errors) {
+    this(code, detail, errors, null);
   }
 
   public ServiceException(FailureCode code, String detail) {
@@ -36,5 +47,20 @@ public final class ServiceException extends RuntimeException {
 
   public List<FieldError> errors() {
     return errors;
+  }
+
+  public JsonObject extensions() {
+    return extensions.copy();
+  }
+
+  /** A 400 naming several invalid fields at once. */
+  public static ServiceException invalidFields(List<FieldError> errors) {
+    String detail = "The request is invalid: " + errors.stream().map(e -> e.field() + " " + e.message())
+        .reduce((a, b) -> a + "; " + b).orElse("");
+    return new ServiceException(FailureCode.BAD_REQUEST, detail, errors);
+  }
+
+  public static ServiceException notFound(String what) {
+    return new ServiceException(FailureCode.NOT_FOUND, what + " does not exist.");
   }
 }

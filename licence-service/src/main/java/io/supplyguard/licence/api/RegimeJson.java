@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 
 /** The regime as the API shows it (field names are those of the OpenAPI document). */
-final class RegimeJson {
+public final class RegimeJson {
 
   private RegimeJson() {
   }
@@ -31,7 +31,7 @@ final class RegimeJson {
     return json;
   }
 
-  static JsonObject measure(Measure m) {
+  public static JsonObject measure(Measure m) {
     JsonObject json = new JsonObject()
         .put("id", m.id())
         .put("issuer", m.issuer())
@@ -59,13 +59,22 @@ final class RegimeJson {
         .put("endUses", sorted(m.prohibitedEndUses()));
   }
 
-  private static JsonObject suspension(Suspension s) {
-    return new JsonObject()
+  static JsonObject suspension(String measureId, Suspension s) {
+    return suspension(s).put("measureId", measureId);
+  }
+
+  public static JsonObject suspension(Suspension s) {
+    JsonObject json = new JsonObject()
         .put("reference", s.reference())
         .put("issuedOn", s.issuedOn().toString())
         .put("from", s.from().toString())
         .put("until", s.until().toString())
         .put("source", s.source());
+    if (s.id() != null) {
+      json.put("id", s.id());
+    }
+    putDate(json, "liftedOn", s.liftedOn());
+    return json;
   }
 
   private static JsonArray sorted(Collection<String> values) {

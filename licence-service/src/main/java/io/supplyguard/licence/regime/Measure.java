@@ -60,6 +60,36 @@ public record Measure(
     return elements.contains(element);
   }
 
+  /** Covers one of the elements in the given form (a measure with no forms covers every form). */
+  public boolean covers(java.util.Collection<String> anyOfElements, String form) {
+    return anyOfElements.stream().anyMatch(elements::contains) && (forms.isEmpty() || forms.contains(form));
+  }
+
+  /** Whether it bites on at least one day of {@code [from, to]}. */
+  public boolean appliesDuring(LocalDate from, LocalDate to) {
+    LocalDate start = from.isBefore(inForceFrom) ? inForceFrom : from;
+    LocalDate end = inForceUntil != null && inForceUntil.isBefore(to) ? inForceUntil : to;
+    LocalDate day = start;
+    while (!day.isAfter(end)) {
+      Optional<LocalDate> suspendedThrough = suspendedThrough(day);
+      if (suspendedThrough.isEmpty()) {
+        return true;
+      }
+      day = suspendedThrough.get().plusDays(1);
+    }
+    return false;
+  }
+
+  /** The same measure with one suspension added or replaced (matched by id). */
+  public Measure withSuspension(Suspension suspension) {
+    List<Suspension> others = suspensions.stream()
+        .filter(s -> suspension.id() == null || !suspension.id().equals(s.id())).toList();
+    List<Suspension> all = new java.util.ArrayList<>(others);
+    all.add(suspension);
+    return new Measure(id, issuer, title, kind, issuedOn, inForceFrom, inForceUntil, elements, forms, destinations,
+        prohibitedEndUses, coversAllControlled, items, source, confidence, all);
+  }
+
   /**
    * The last day of the unbroken run of suspension that contains {@code date}: suspensions
    * that overlap or follow one another without a gap (an extension) count as one.
@@ -72,7 +102,7 @@ public record Measure(
     boolean extended = true;
     while (extended) {
       LocalDate next = end.plusDays(1);
-      Optional<LocalDate> further = suspensions.stream().filter(s -> s.covers(next)).map(Suspension::until)
+      Optional<LocalDate> further = suspensions.stream().filter(s -> s.covers(next)).map(Suspension::lastDay)
           .max(Comparator.naturalOrder());
       extended = further.isPresent();
       if (extended) {

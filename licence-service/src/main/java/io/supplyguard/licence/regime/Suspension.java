@@ -2,10 +2,35 @@ package io.supplyguard.licence.regime;
 
 import java.time.LocalDate;
 
-/** A period during which a measure does not apply; {@code until} is the last day suspended. */
-public record Suspension(String reference, LocalDate issuedOn, LocalDate from, LocalDate until, String source) {
+/**
+ * A period during which a measure does not apply. {@code until} is the last day suspended as
+ * announced; a suspension lifted early stops the day before {@code liftedOn}.
+ *
+ * @param id null until stored
+ */
+public record Suspension(Long id, String reference, LocalDate issuedOn, LocalDate from, LocalDate until,
+    LocalDate liftedOn, String source) {
+
+  /** A suspension as announced, not lifted. */
+  public Suspension(String reference, LocalDate issuedOn, LocalDate from, LocalDate until, String source) {
+    this(null, reference, issuedOn, from, until, null, source);
+  }
+
+  /** The last day it really suspends; before {@code from} when it was lifted before it began. */
+  public LocalDate lastDay() {
+    return liftedOn == null || liftedOn.isAfter(until) ? until : liftedOn.minusDays(1);
+  }
 
   public boolean covers(LocalDate date) {
-    return !date.isBefore(from) && !date.isAfter(until);
+    return !date.isBefore(from) && !date.isAfter(lastDay());
+  }
+
+  /** Whether the two share a day (a suspension that merely follows another does not). */
+  public boolean overlaps(LocalDate otherFrom, LocalDate otherUntil) {
+    return !otherFrom.isAfter(lastDay()) && !otherUntil.isBefore(from);
+  }
+
+  public Suspension lift(LocalDate on) {
+    return new Suspension(id, reference, issuedOn, from, until, on, source);
   }
 }

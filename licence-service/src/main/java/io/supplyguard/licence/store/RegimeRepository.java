@@ -1,5 +1,6 @@
 package io.supplyguard.licence.store;
 
+import io.supplyguard.common.db.Rows;
 import io.supplyguard.licence.regime.Element;
 import io.supplyguard.licence.regime.Measure;
 import io.supplyguard.licence.regime.MeasureKind;
@@ -9,13 +10,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.StreamSupport;
 
-/** Every statement that reads the regime. */
+/** Every statement that reads or writes the regime. */
 public final class RegimeRepository {
 
   private static final String ELEMENTS = """
@@ -23,18 +26,42 @@ public final class RegimeRepository {
       FROM element
       ORDER BY atomic_number""";
 
+  private static final String FORMS = "SELECT code FROM item_form ORDER BY code";
+
   private static final String MEASURES = """
       SELECT m.id, m.issuer, m.title, m.kind, m.issued_on, m.in_force_from, m.in_force_until,
              m.elements, m.forms, m.destinations, m.prohibited_end_uses, m.covers_all_controlled,
              m.items, m.source, m.confidence,
              COALESCE(json_agg(json_build_object(
-                 'reference', s.reference, 'issuedOn', s.issued_on, 'from', s.suspended_from,
-                 'until', s.suspended_until, 'source', s.source) ORDER BY s.suspended_from)
-               FILTER (WHERE s.id IS NOT NULL), '[]'::json) AS suspensions
+                 'id', s.id, 'reference', s.reference, 'issuedOn', s.issued_on, 'from', s.suspended_from,
+                 'until', s.suspended_until, 'liftedOn', s.lifted_on, 'source', s.source)
+                 ORDER BY s.suspended_from) FILTER (WHERE s.id IS NOT NULL), '[]'::json) AS suspensions
       FROM measure m
       LEFT JOIN suspension s ON s.measure_id = m.id
+      WHERE $1::text IS NULL OR m.id = $1
       GROUP BY m.id
       ORDER BY m.in_force_from, m.id""";
+
+  private static final String LOCK_MEASURE = "SELECT id FROM measure WHERE id = $1 FOR UPDATE";
+
+  private static final String INSERT_MEASURE = """
+      INSERT INTO measure (id, issuer, title, kind, issued_on, in_force_from, in_force_until, elements, forms,
+                           destinations, prohibited_end_uses, covers_all_controlled, items, source, confidence)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+      ON CONFLICT (id) DO NOTHING""";
+
+  private static final String UPDATE_MEASURE = """
+      UPDATE measure SET issuer = $2, title = $3, kind = $4, issued_on = $5, in_force_from = $6,
+             in_force_until = $7, elements = $8, forms = $9, destinations = $10, prohibited_end_uses = $11,
+             covers_all_controlled = $12, items = $13, source = $14, confidence = $15, updated_at = now()
+      WHERE id = $1""";
+
+  private static final String INSERT_SUSPENSION = """
+      INSERT INTO suspension (measure_id, reference, issued_on, suspended_from, suspended_until, source, confidence)
+      VALUES ($1, $2, $3, $4, $5, $6, 'H')
+      RETURNING id""";
+
+  private static final String LIFT_SUSPENSION = "UPDATE suspension SET lifted_on = $2 WHERE id = $1";
 
   private final Pool pool;
 
@@ -43,15 +70,55 @@ public final class RegimeRepository {
   }
 
   public Future<List<Element>> elements() {
-    return pool.query(ELEMENTS).execute().map(rows -> StreamSupport.stream(rows.spliterator(), false)
-        .map(RegimeRepository::element)
-        .toList());
+    return pool.query(ELEMENTS).execute().map(rows -> Rows.list(rows, RegimeRepository::element));
+  }
+
+  public Future<Set<String>> forms() {
+    return pool.query(FORMS).execute().map(rows -> Set.copyOf(Rows.list(rows, row -> row.getString("code"))));
   }
 
   public Future<List<Measure>> measures() {
-    return pool.query(MEASURES).execute().map(rows -> StreamSupport.stream(rows.spliterator(), false)
-        .map(RegimeRepository::measure)
-        .toList());
+    return measures(pool, null);
+  }
+
+  /** Locks the measure for the rest of the transaction, so that its suspensions change one at a time. */
+  public Future<Optional<Measure>> lock(SqlConnection tx, String id) {
+    return tx.preparedQuery(LOCK_MEASURE).execute(Tuple.of(id)).compose(locked -> locked.size() == 0
+        ? Future.succeededFuture(Optional.empty())
+        : measures(tx, id).map(found -> found.stream().findFirst()));
+  }
+
+  /** Inserts a measure; false when its id is taken. */
+  public Future<Boolean> insert(SqlConnection tx, Measure m) {
+    return tx.preparedQuery(INSERT_MEASURE).execute(measureTuple(m)).map(rows -> rows.rowCount() == 1);
+  }
+
+  public Future<Void> update(SqlConnection tx, Measure m) {
+    return tx.preparedQuery(UPDATE_MEASURE).execute(measureTuple(m)).mapEmpty();
+  }
+
+  public Future<Long> insertSuspension(SqlConnection tx, String measureId, Suspension s) {
+    return tx.preparedQuery(INSERT_SUSPENSION)
+        .execute(Tuple.of(measureId, s.reference(), s.issuedOn(), s.from(), s.until(), s.source()))
+        .map(rows -> rows.iterator().next().getLong("id"));
+  }
+
+  public Future<Void> liftSuspension(SqlConnection tx, long suspensionId, LocalDate on) {
+    return tx.preparedQuery(LIFT_SUSPENSION).execute(Tuple.of(suspensionId, on)).mapEmpty();
+  }
+
+  private static Future<List<Measure>> measures(SqlClient client, String id) {
+    return client.preparedQuery(MEASURES).execute(Tuple.tuple().addString(id)).map(rows -> Rows.list(rows, RegimeRepository::measure));
+  }
+
+  private static Tuple measureTuple(Measure m) {
+    return Tuple.from(new Object[] {m.id(), m.issuer(), m.title(), m.kind().name(), m.issuedOn(), m.inForceFrom(),
+        m.inForceUntil(), sorted(m.elements()), sorted(m.forms()), sorted(m.destinations()),
+        sorted(m.prohibitedEndUses()), m.coversAllControlled(), m.items(), m.source(), m.confidence()});
+  }
+
+  private static String[] sorted(Set<String> values) {
+    return values.stream().sorted().toArray(String[]::new);
   }
 
   private static Element element(Row row) {
@@ -68,10 +135,10 @@ public final class RegimeRepository {
         row.getLocalDate("issued_on"),
         row.getLocalDate("in_force_from"),
         row.getLocalDate("in_force_until"),
-        set(row.getArrayOfStrings("elements")),
-        set(row.getArrayOfStrings("forms")),
-        set(row.getArrayOfStrings("destinations")),
-        set(row.getArrayOfStrings("prohibited_end_uses")),
+        Rows.stringSet(row, "elements"),
+        Rows.stringSet(row, "forms"),
+        Rows.stringSet(row, "destinations"),
+        Rows.stringSet(row, "prohibited_end_uses"),
         row.getBoolean("covers_all_controlled"),
         row.getString("items"),
         row.getString("source"),
@@ -81,14 +148,12 @@ public final class RegimeRepository {
 
   private static List<Suspension> suspensions(JsonArray json) {
     return json.stream().map(JsonObject.class::cast).map(s -> new Suspension(
+        s.getLong("id"),
         s.getString("reference"),
         LocalDate.parse(s.getString("issuedOn")),
         LocalDate.parse(s.getString("from")),
         LocalDate.parse(s.getString("until")),
+        s.getString("liftedOn") == null ? null : LocalDate.parse(s.getString("liftedOn")),
         s.getString("source"))).toList();
-  }
-
-  private static Set<String> set(String[] values) {
-    return values == null ? Set.of() : Set.copyOf(Arrays.asList(values));
   }
 }

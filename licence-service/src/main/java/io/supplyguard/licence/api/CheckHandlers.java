@@ -1,0 +1,114 @@
+package io.supplyguard.licence.api;
+
+import io.supplyguard.common.bus.BodyReader;
+import io.supplyguard.common.bus.BusRequest;
+import io.supplyguard.common.bus.FieldError;
+import io.supplyguard.common.bus.ServiceException;
+import io.supplyguard.licence.check.Decision;
+import io.supplyguard.licence.check.Determination;
+import io.supplyguard.licence.check.Determiner;
+import io.supplyguard.licence.check.SupplyQuery;
+import io.supplyguard.licence.registry.Licence;
+import io.supplyguard.licence.store.LicenceRepository;
+import io.supplyguard.licence.store.Regime;
+import io.supplyguard.licence.store.RegimeCache;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Determinations: one shipment ({@code licence.check}) or a batch of stock positions
+ * ({@code licence.conditions}), each from one read of the regime and of the tenant's licences.
+ */
+final class CheckHandlers {
+  private static final int MAX_BATCH = 10_000;
+
+  private final RegimeCache regime;
+  private final LicenceRepository licences;
+  private final Clock clock;
+
+  CheckHandlers(RegimeCache regime, LicenceRepository licences, Clock clock) {
+    this.regime = regime;
+    this.licences = licences;
+    this.clock = clock;
+  }
+
+  Future<JsonObject> check(BusRequest request) {
+    return regime.get().compose(current -> {
+      BodyReader in = new BodyReader(request.body());
+      LocalDate given = in.date("asOf", false);
+      Integer horizon = in.integer("horizonDays", false, 0, 3650);
+      SupplyQuery query = query(in, current, "quantityKg", given != null ? given : LocalDate.now(clock),
+          horizon == null ? 0 : horizon, horizon == null ? 0 : horizon);
+      in.check();
+      return tenantLicences(request).map(own -> DeterminationJson.of(Determiner.determine(query, current.measures(), own)));
+    });
+  }
+
+  Future<JsonObject> conditions(BusRequest request) {
+    return regime.get().compose(current -> {
+      BodyReader in = new BodyReader(request.body());
+      LocalDate given = in.date("asOf", false);
+      LocalDate asOf = given != null ? given : LocalDate.now(clock);
+      JsonArray positions = request.body().getValue("positions") instanceof JsonArray a ? a : null;
+      if (positions == null || positions.size() > MAX_BATCH) {
+        in.error("positions", "must be a list of at most " + MAX_BATCH + " positions");
+      }
+      in.check();
+      List<SupplyQuery> queries = new ArrayList<>();
+      List<String> keys = new ArrayList<>();
+      List<FieldError> errors = new ArrayList<>();
+      for (int i = 0; i < positions.size(); i++) {
+        BodyReader position = new BodyReader(positions.getValue(i) instanceof JsonObject o ? o : new JsonObject());
+        keys.add(position.text("key", true, 200));
+        Integer horizon = position.integer("horizonDays", true, 0, 3650);
+        Integer lead = position.integer("leadTimeDays", true, 0, 3650);
+        queries.add(query(position, current, "orderQuantityKg", asOf, horizon == null ? 0 : horizon, lead == null ? 0 : lead));
+        errors.addAll(position.errors("positions[" + i + "]."));
+      }
+      if (!errors.isEmpty()) {
+        throw ServiceException.invalidFields(errors);
+      }
+      return tenantLicences(request).map(own -> {
+        JsonArray conditions = new JsonArray();
+        for (int i = 0; i < queries.size(); i++) {
+          conditions.add(condition(keys.get(i), Determiner.determine(queries.get(i), current.measures(), own)));
+        }
+        return new JsonObject().put("asOf", asOf.toString()).put("conditions", conditions);
+      });
+    });
+  }
+
+  /** BUFFER-MODEL.md's condition of a position: the determination, in the model's words. */
+  private static JsonObject condition(String key, Determination d) {
+    JsonObject json = DeterminationJson.of(d);
+    String condition = d.decision() == Decision.NOT_REQUIRED ? "NOT_CONTROLLED" : d.decision().name();
+    return json.put("key", key).put("condition", condition);
+  }
+
+  private static SupplyQuery query(BodyReader in, Regime current, String quantityField, LocalDate asOf, int horizon,
+      int coverage) {
+    Set<String> elements = in.strings("elements", true, false, current::isElement, "a rare-earth element symbol");
+    String form = in.text("form", true, 40);
+    if (form != null && !current.forms().contains(form)) {
+      in.error("form", "must be one of " + current.forms().stream().sorted().toList());
+    }
+    String destination = in.country("destination", true);
+    String endUse = in.code("endUse", true);
+    BigDecimal quantity = in.quantity(quantityField, false);
+    if (in.hasErrors()) {
+      return null;
+    }
+    return new SupplyQuery(elements, form, destination, endUse, quantity, asOf, horizon, coverage);
+  }
+
+  private Future<List<Licence>> tenantLicences(BusRequest request) {
+    return request.tenantId() == null ? Future.succeededFuture(List.of()) : licences.active(request.tenantId());
+  }
+}

@@ -1,0 +1,200 @@
+package io.supplyguard.licence.api;
+
+import io.supplyguard.common.bus.Addresses;
+import io.supplyguard.common.bus.BodyReader;
+import io.supplyguard.common.bus.BusRequest;
+import io.supplyguard.common.bus.FailureCode;
+import io.supplyguard.common.bus.FieldError;
+import io.supplyguard.common.bus.ServiceException;
+import io.supplyguard.licence.events.ChangeEvents;
+import io.supplyguard.licence.registry.Licence;
+import io.supplyguard.licence.registry.LicenceLifecycle;
+import io.supplyguard.licence.registry.LicenceStatus;
+import io.supplyguard.licence.registry.WorkingDays;
+import io.supplyguard.licence.store.Actor;
+import io.supplyguard.licence.store.AuditRepository;
+import io.supplyguard.licence.store.ChangeLog;
+import io.supplyguard.licence.store.LicenceFilter;
+import io.supplyguard.licence.store.LicenceRepository;
+import io.supplyguard.licence.store.RegimeCache;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The licence registry on the bus: register, read, list, change status, draw down, history. */
+final class LicenceHandlers {
+  private final Pool pool;
+  private final LicenceRepository licences;
+  private final AuditRepository audit;
+  private final RegimeCache regime;
+  private final Clock clock;
+  private final WorkingDays calendar;
+  private final int reviewWorkingDays;
+  private final Runnable published;
+
+  LicenceHandlers(Pool pool, LicenceRepository licences, AuditRepository audit, RegimeCache regime, Clock clock,
+      WorkingDays calendar, int reviewWorkingDays, Runnable published) {
+    this.pool = pool;
+    this.licences = licences;
+    this.audit = audit;
+    this.regime = regime;
+    this.clock = clock;
+    this.calendar = calendar;
+    this.reviewWorkingDays = reviewWorkingDays;
+    this.published = published;
+  }
+
+  Future<JsonObject> register(BusRequest request) {
+    String tenant = request.requireTenant();
+    return regime.get().compose(current -> {
+      Licence draft = LicenceInput.register(request.body(), tenant, current, today(), calendar, reviewWorkingDays);
+      return Idempotent.run(pool, request, "register-licence", tx -> licences.insert(tx, draft).compose(stored ->
+          changed(tx, request, "REGISTERED", null, stored).map(v -> LicenceJson.of(stored))));
+    }).onSuccess(v -> published.run());
+  }
+
+  Future<JsonObject> get(BusRequest request) {
+    return find(request).map(LicenceJson::of);
+  }
+
+  Future<JsonObject> list(BusRequest request) {
+    BodyReader in = new BodyReader(request.body());
+    LicenceStatus status = in.oneOf("status", LicenceStatus.class, false);
+    String element = in.text("element", false, 3);
+    Integer expiringWithin = in.integer("expiringWithinDays", false, 0, 3650);
+    LocalDate asOf = in.date("asOf", false);
+    Integer limit = in.integer("limit", false, 1, 500);
+    Integer offset = in.integer("offset", false, 0, Integer.MAX_VALUE);
+    in.check();
+    LocalDate expiringBy = expiringWithin == null ? null : (asOf != null ? asOf : today()).plusDays(expiringWithin);
+    LicenceFilter filter = new LicenceFilter(request.isAdmin() ? null : request.requireTenant(), status, element,
+        expiringBy, limit == null ? 100 : limit, offset == null ? 0 : offset);
+    return licences.list(filter).map(found -> new JsonObject()
+        .put("licences", new JsonArray(found.stream().map(LicenceJson::of).toList()))
+        .put("limit", filter.limit())
+        .put("offset", filter.offset()));
+  }
+
+  Future<JsonObject> transition(BusRequest request) {
+    String tenant = request.requireTenant();
+    BodyReader in = new BodyReader(request.body());
+    UUID id = uuid(in, "id");
+    LicenceStatus target = in.oneOf("status", LicenceStatus.class, true);
+    String reason = in.text("reason", false, 500);
+    in.check();
+    return pool.withTransaction(tx -> licences.lock(tx, id, tenant).compose(found -> {
+      Licence current = found.orElseThrow(() -> ServiceException.notFound("Licence " + id));
+      if (!LicenceLifecycle.allowed(current.status(), target)) {
+        List<String> allowed = LicenceLifecycle.allowedFrom(current.status()).stream().map(Enum::name).sorted().toList();
+        throw new ServiceException(FailureCode.CONFLICT, "A licence that is " + current.status() + " cannot become "
+            + target + (allowed.isEmpty() ? "; it can no longer change." : "; it can become " + String.join(" or ", allowed) + "."),
+            List.of(new FieldError("status", "is not allowed from " + current.status())),
+            new JsonObject().put("allowed", new JsonArray(allowed)).put("currentStatus", current.status().name()));
+      }
+      if (target == LicenceStatus.ACTIVE && current.validTo().isBefore(today())) {
+        throw new ServiceException(FailureCode.CONFLICT, "The licence's validity ended on " + current.validTo() + ".",
+            List.of(new FieldError("status", "the licence is past validTo")));
+      }
+      return licences.setStatus(tx, id, target, reason, target == LicenceStatus.APPLIED ? current.decisionDueBy() : null)
+          .compose(updated -> changed(tx, request, target.name(), current, updated).map(v -> LicenceJson.of(updated)));
+    })).onSuccess(v -> published.run());
+  }
+
+  Future<JsonObject> drawdown(BusRequest request) {
+    String tenant = request.requireTenant();
+    BodyReader in = new BodyReader(request.body());
+    UUID id = uuid(in, "id");
+    BigDecimal quantity = in.quantity("quantityKg", true);
+    String shipmentRef = in.text("shipmentRef", true, 100);
+    in.check();
+    LocalDate today = today();
+    return Idempotent.run(pool, request, "drawdown:" + id, tx -> licences.draw(tx, id, tenant, quantity, today)
+        .compose(drawn -> drawn.isPresent()
+            ? recordDrawdown(tx, request, drawn.get(), quantity, shipmentRef)
+            : licences.lock(tx, id, tenant).map(found -> {
+              throw refusal(found.orElseThrow(() -> ServiceException.notFound("Licence " + id)), quantity, today);
+            })))
+        .onSuccess(v -> published.run());
+  }
+
+  Future<JsonObject> history(BusRequest request) {
+    return find(request).compose(licence -> audit.ofEntity("LICENCE", licence.id().toString()))
+        .map(events -> new JsonObject().put("events", new JsonArray(events)));
+  }
+
+  private Future<JsonObject> recordDrawdown(SqlConnection tx, BusRequest request, Licence after, BigDecimal quantity,
+      String shipmentRef) {
+    UUID drawdownId = UUID.randomUUID();
+    Licence before = new Licence(after.id(), after.tenantId(), after.type(), after.exporter(), after.reference(),
+        after.elements(), after.forms(), after.quantityKg(), after.drawnKg().subtract(quantity), after.validFrom(),
+        after.validTo(), after.destination(), after.endUse(), LicenceStatus.ACTIVE, after.statusReason(),
+        after.submittedOn(), after.decisionDueBy(), after.createdAt(), after.updatedAt());
+    String change = after.status() == LicenceStatus.EXHAUSTED ? "EXHAUSTED" : "DRAWN";
+    return licences.insertDrawdown(tx, drawdownId, after, quantity, shipmentRef)
+        .compose(at -> changed(tx, request, change, before, after).map(v -> new JsonObject()
+            .put("id", drawdownId.toString())
+            .put("licenceId", after.id().toString())
+            .put("quantityKg", quantity)
+            .put("shipmentRef", shipmentRef)
+            .put("drawnAt", at.toString())
+            .put("drawnKg", after.drawnKg())
+            .put("remainingKg", after.remainingKg())
+            .put("licenceStatus", after.status().name())));
+  }
+
+  /** Why a drawdown was refused, for a licence the statement would not draw from. */
+  private static ServiceException refusal(Licence licence, BigDecimal quantity, LocalDate today) {
+    JsonObject facts = new JsonObject().put("remainingKg", licence.remainingKg()).put("licenceStatus", licence.status().name());
+    if (licence.status() != LicenceStatus.ACTIVE) {
+      return new ServiceException(FailureCode.CONFLICT, "The licence is " + licence.status()
+          + "; only an ACTIVE licence can be drawn on.", List.of(), facts);
+    }
+    if (!licence.validOn(today)) {
+      return new ServiceException(FailureCode.CONFLICT, "The licence is valid from " + licence.validFrom() + " to "
+          + licence.validTo() + ", not on " + today + ".", List.of(), facts);
+    }
+    return new ServiceException(FailureCode.CONFLICT, "Drawing " + quantity.toPlainString() + " kg would exceed the cap: "
+        + licence.remainingKg().toPlainString() + " kg remain.",
+        List.of(new FieldError("quantityKg", "exceeds the " + licence.remainingKg().toPlainString() + " kg that remain")),
+        facts);
+  }
+
+  private Future<Void> changed(SqlConnection tx, BusRequest request, String change, Licence before, Licence after) {
+    return ChangeLog.audit(tx, Actor.of(request), "LICENCE", after.id().toString(), after.tenantId(), change,
+            before == null ? null : LicenceJson.of(before), LicenceJson.of(after))
+        .compose(v -> ChangeLog.publish(tx, Addresses.LICENCE_CHANGED,
+            ChangeEvents.licenceChanged(change, after, clock.instant())));
+  }
+
+  /** The licence of the request's {@code id}, when the caller may see it: its owner, or ADMIN. */
+  private Future<Licence> find(BusRequest request) {
+    BodyReader in = new BodyReader(request.body());
+    UUID id = uuid(in, "id");
+    in.check();
+    String tenant = request.isAdmin() ? null : request.requireTenant();
+    return licences.find(id, tenant).map(found -> found.orElseThrow(() -> ServiceException.notFound("Licence " + id)));
+  }
+
+  private static UUID uuid(BodyReader in, String field) {
+    String text = in.text(field, true, 36);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return UUID.fromString(text);
+    } catch (IllegalArgumentException e) {
+      return in.error(field, "must be a licence id (a UUID)");
+    }
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock);
+  }
+}

@@ -1,0 +1,102 @@
+package io.supplyguard.licence.api;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.supplyguard.common.bus.Addresses;
+import io.supplyguard.common.bus.BusServer;
+import io.supplyguard.common.config.Settings;
+import io.supplyguard.licence.events.OutboxPublisher;
+import io.supplyguard.licence.metrics.LicenceMetrics;
+import io.supplyguard.licence.registry.WorkingDays;
+import io.supplyguard.licence.store.AuditRepository;
+import io.supplyguard.licence.store.LicenceRepository;
+import io.supplyguard.licence.store.LicenceStats;
+import io.supplyguard.licence.store.RegimeCache;
+import io.supplyguard.licence.store.RegimeRepository;
+import io.supplyguard.licence.time.BoundaryProcessor;
+import io.supplyguard.licence.time.CalendarTicker;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.stream.Collectors;
+
+/**
+ * The licence-service on the bus: every request/reply address of the regime and the licence
+ * registry, the outbox publisher, the calendar's boundaries and the business gauges.
+ */
+public final class LicenceVerticle extends VerticleBase {
+  private final Pool pool;
+  private final Settings settings;
+  private final Clock clock;
+  private final MeterRegistry registry;
+  private BusServer bus;
+  private MessageConsumer<JsonObject> regimeChanges;
+  private CalendarTicker calendar;
+  private long outboxTimer;
+  private long metricsTimer;
+
+  public LicenceVerticle(Pool pool, Settings settings, Clock clock, MeterRegistry registry) {
+    this.pool = pool;
+    this.settings = settings;
+    this.clock = clock;
+    this.registry = registry;
+  }
+
+  @Override
+  public Future<?> start() {
+    RegimeRepository regimeRepository = new RegimeRepository(pool);
+    LicenceRepository licenceRepository = new LicenceRepository(pool);
+    AuditRepository audit = new AuditRepository(pool);
+    RegimeCache regime = new RegimeCache(regimeRepository);
+    OutboxPublisher outbox = new OutboxPublisher(vertx, pool, registry);
+    WorkingDays workingDays = new WorkingDays(settings.list("LICENCE_REVIEW_HOLIDAYS").stream()
+        .map(LocalDate::parse).collect(Collectors.toSet()));
+
+    RegimeQueries regimeQueries = new RegimeQueries(regime, audit, clock);
+    RegimeAdmin regimeAdmin = new RegimeAdmin(pool, regimeRepository, regime, clock, outbox::flush);
+    LicenceHandlers licences = new LicenceHandlers(pool, licenceRepository, audit, regime, clock, workingDays,
+        settings.integer("LICENCE_REVIEW_WORKING_DAYS"), outbox::flush);
+    CheckHandlers checks = new CheckHandlers(regime, licenceRepository, clock);
+
+    bus = new BusServer(vertx)
+        .handle(Addresses.REGIME_ELEMENTS, regimeQueries::elements)
+        .handle(Addresses.REGIME_MEASURES, regimeQueries::measures)
+        .handle(Addresses.REGIME_MEASURE_GET, regimeQueries::measure)
+        .handle(Addresses.REGIME_HISTORY, regimeQueries::history)
+        .handle(Addresses.REGIME_MEASURE_CREATE, regimeAdmin::create)
+        .handle(Addresses.REGIME_MEASURE_AMEND, regimeAdmin::amend)
+        .handle(Addresses.REGIME_SUSPENSION_ADD, regimeAdmin::addSuspension)
+        .handle(Addresses.REGIME_SUSPENSION_LIFT, regimeAdmin::liftSuspension)
+        .handle(Addresses.LICENCE_REGISTER, licences::register)
+        .handle(Addresses.LICENCE_GET, licences::get)
+        .handle(Addresses.LICENCE_LIST, licences::list)
+        .handle(Addresses.LICENCE_TRANSITION, licences::transition)
+        .handle(Addresses.LICENCE_DRAWDOWN, licences::drawdown)
+        .handle(Addresses.LICENCE_HISTORY, licences::history)
+        .handle(Addresses.LICENCE_CHECK, checks::check)
+        .handle(Addresses.SUPPLY_CONDITIONS, checks::conditions);
+    // Another replica's change (or the calendar's) makes this replica's copy of the regime stale.
+    regimeChanges = vertx.eventBus().consumer(Addresses.REGIME_CHANGED, event -> regime.invalidate());
+
+    outboxTimer = vertx.setPeriodic(settings.millis("OUTBOX_FLUSH_MS").toMillis(), t -> outbox.flush());
+    LicenceMetrics metrics = new LicenceMetrics(new LicenceStats(pool), registry, clock);
+    metricsTimer = vertx.setPeriodic(settings.millis("METRICS_REFRESH_MS").toMillis(), t -> metrics.refresh());
+    calendar = new CalendarTicker(vertx, new BoundaryProcessor(pool, regimeRepository, licenceRepository, clock),
+        clock, settings.millis("TIME_TICK_MS"), () -> {
+          regime.invalidate();
+          outbox.flush();
+        });
+    return Future.all(bus.ready(), regimeChanges.completion(), calendar.start(), metrics.refresh());
+  }
+
+  @Override
+  public Future<?> stop() {
+    calendar.stop();
+    vertx.cancelTimer(outboxTimer);
+    vertx.cancelTimer(metricsTimer);
+    return Future.all(regimeChanges.unregister(), bus.drain(settings.millis("SHUTDOWN_GRACE_MS")));
+  }
+}

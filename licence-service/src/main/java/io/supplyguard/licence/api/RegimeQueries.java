@@ -1,0 +1,62 @@
+package io.supplyguard.licence.api;
+
+import io.supplyguard.common.bus.BodyReader;
+import io.supplyguard.common.bus.BusRequest;
+import io.supplyguard.common.bus.ServiceException;
+import io.supplyguard.licence.regime.RestrictionRules;
+import io.supplyguard.licence.store.AuditRepository;
+import io.supplyguard.licence.store.RegimeCache;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.LocalDate;
+
+/** Questions about the regime: state of the elements, the measures, and its history. */
+final class RegimeQueries {
+  private final RegimeCache regime;
+  private final AuditRepository audit;
+  private final Clock clock;
+
+  RegimeQueries(RegimeCache regime, AuditRepository audit, Clock clock) {
+    this.regime = regime;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  Future<JsonObject> elements(BusRequest request) {
+    BodyReader in = new BodyReader(request.body());
+    LocalDate given = in.date("asOf", false);
+    in.check();
+    LocalDate asOf = given != null ? given : LocalDate.now(clock);
+    return regime.get().map(current -> {
+      JsonArray elements = new JsonArray();
+      current.elements().forEach(element ->
+          elements.add(RegimeJson.elementStatus(RestrictionRules.stateOf(element, current.measures(), asOf))));
+      return new JsonObject().put("asOf", asOf.toString()).put("elements", elements);
+    });
+  }
+
+  Future<JsonObject> measures(BusRequest request) {
+    return regime.get().map(current -> new JsonObject()
+        .put("measures", new JsonArray(current.measures().stream().map(RegimeJson::measure).toList())));
+  }
+
+  Future<JsonObject> measure(BusRequest request) {
+    BodyReader in = new BodyReader(request.body());
+    String id = in.text("id", true, 61);
+    in.check();
+    return regime.get().map(current -> current.measure(id).map(RegimeJson::measure)
+        .orElseThrow(() -> ServiceException.notFound("Measure " + id)));
+  }
+
+  Future<JsonObject> history(BusRequest request) {
+    request.requireAdmin();
+    BodyReader in = new BodyReader(request.body());
+    Integer limit = in.integer("limit", false, 1, 500);
+    Long beforeId = in.longValue("beforeId", false);
+    in.check();
+    return audit.ofRegime(beforeId == null ? Long.MAX_VALUE : beforeId, limit == null ? 100 : limit)
+        .map(events -> new JsonObject().put("events", new JsonArray(events)));
+  }
+}

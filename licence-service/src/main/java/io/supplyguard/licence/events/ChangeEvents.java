@@ -1,0 +1,66 @@
+package io.supplyguard.licence.events;
+
+import io.supplyguard.licence.regime.Measure;
+import io.supplyguard.licence.registry.Licence;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** The payloads of {@code regime.changed} and {@code licence.changed} (see Addresses). */
+public final class ChangeEvents {
+
+  private ChangeEvents() {
+  }
+
+  /**
+   * @param measures the measure as it was and as it is (either may be null), so that a change
+   *     of scope names the elements it left as well as those it reached
+   */
+  public static JsonObject regimeChanged(String change, Measure before, Measure after, LocalDate effectiveFrom,
+      List<LocalDate> dates, Instant at) {
+    Measure any = after != null ? after : before;
+    TreeSet<String> elements = new TreeSet<>();
+    TreeSet<String> forms = new TreeSet<>();
+    for (Measure m : new Measure[] {before, after}) {
+      if (m != null) {
+        elements.addAll(m.elements());
+        forms.addAll(m.forms());
+      }
+    }
+    return new JsonObject()
+        .put("changeId", UUID.randomUUID().toString())
+        .put("change", change)
+        .put("measureId", any.id())
+        .put("elements", new JsonArray(List.copyOf(elements)))
+        .put("forms", new JsonArray(List.copyOf(forms)))
+        .put("effectiveFrom", effectiveFrom.toString())
+        .put("dates", new JsonArray(dates.stream().filter(Objects::nonNull).distinct().sorted()
+            .map(LocalDate::toString).toList()))
+        .put("at", at.toString());
+  }
+
+  public static JsonObject licenceChanged(String change, Licence licence, Instant at) {
+    return new JsonObject()
+        .put("changeId", UUID.randomUUID().toString())
+        .put("change", change)
+        .put("tenantId", licence.tenantId())
+        .put("licenceId", licence.id().toString())
+        .put("elements", sorted(licence.elements()))
+        .put("forms", sorted(licence.forms()))
+        .put("destination", licence.destination())
+        .put("status", licence.status().name())
+        .put("remainingKg", licence.remainingKg())
+        .put("validTo", licence.validTo().toString())
+        .put("at", at.toString());
+  }
+
+  private static JsonArray sorted(Collection<String> values) {
+    return new JsonArray(values.stream().sorted().toList());
+  }
+}

@@ -1,0 +1,49 @@
+package io.supplyguard.licence.registry;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+/** An export licence that covers part of a tenant's supply. Quantities are kg, exact to the gram. */
+public record Licence(
+    UUID id,
+    String tenantId,
+    LicenceType type,
+    String exporter,
+    String reference,
+    Set<String> elements,
+    Set<String> forms,
+    BigDecimal quantityKg,
+    BigDecimal drawnKg,
+    LocalDate validFrom,
+    LocalDate validTo,
+    String destination,
+    String endUse,
+    LicenceStatus status,
+    String statusReason,
+    LocalDate submittedOn,
+    LocalDate decisionDueBy,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public Licence {
+    elements = Set.copyOf(elements);
+    forms = Set.copyOf(forms);
+  }
+
+  public BigDecimal remainingKg() {
+    return quantityKg.subtract(drawnKg);
+  }
+
+  /** Drawn over cap, between 0 and 1. */
+  public double utilisation() {
+    return drawnKg.divide(quantityKg, 6, RoundingMode.HALF_UP).doubleValue();
+  }
+
+  public boolean validOn(LocalDate date) {
+    return !date.isBefore(validFrom) && !date.isAfter(validTo);
+  }
+}
