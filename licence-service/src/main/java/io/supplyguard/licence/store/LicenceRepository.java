@@ -33,7 +33,7 @@ public final class LicenceRepository {
   private static final String BY_ID = COLUMNS + " WHERE id = $1 AND ($2::text IS NULL OR tenant_id = $2)";
   private static final String LOCK = BY_ID + " FOR UPDATE";
 
-  private static final String LIST = COLUMNS + """
+  private static final String LIST = COLUMNS + "\n" + """
        WHERE ($1::text IS NULL OR tenant_id = $1)
          AND ($2::text IS NULL OR status = $2)
          AND ($3::text IS NULL OR $3 = ANY (elements))
