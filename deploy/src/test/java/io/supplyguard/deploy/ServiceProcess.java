@@ -20,13 +20,14 @@ final class ServiceProcess implements AutoCloseable {
     this.log = log;
   }
 
-  static ServiceProcess start(Path root, String module, Map<String, String> env, Path logDir) throws IOException {
+  static ServiceProcess start(Path root, String module, String instance, Map<String, String> env, Path logDir)
+      throws IOException {
     Path jar = root.resolve(module).resolve("target").resolve(module + ".jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("Build the jars first: " + jar + " is missing");
     }
     Files.createDirectories(logDir);
-    Path log = logDir.resolve(module + ".log");
+    Path log = logDir.resolve(instance + ".log");
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx192m", "-XX:+UseSerialGC", "-jar", jar.toString()));
@@ -34,7 +35,7 @@ final class ServiceProcess implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
     builder.environment().putAll(env);
-    return new ServiceProcess(module, builder.start(), log);
+    return new ServiceProcess(instance, builder.start(), log);
   }
 
   String name() {

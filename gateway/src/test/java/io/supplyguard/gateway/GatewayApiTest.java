@@ -1,30 +1,17 @@
 package io.supplyguard.gateway;
 
+import static io.supplyguard.gateway.TestPlatform.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.supplyguard.common.testing.TestPostgres;
-import io.supplyguard.common.testing.TestServices;
 import io.supplyguard.gateway.auth.ApiKeys;
-import io.supplyguard.inventory.InventoryService;
-import io.supplyguard.licence.LicenceService;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -36,49 +23,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayApiTest {
-  private static final String ADMIN_KEY = "test-admin-" + System.nanoTime();
-  private static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC);
+  private static final String ADMIN_KEY = TestPlatform.ADMIN_KEY;
 
-  private WebClient http;
-  private Pool gatewayDb;
+  private TestPlatform platform;
 
   @BeforeAll
   void startPlatform(Vertx vertx, VertxTestContext test) {
-    JsonObject db = TestPostgres.newDatabase();
-    GatewayService gateway = new GatewayService();
-    JsonObject gatewaySettings = db.copy().put("GATEWAY_PORT", "0").put("GATEWAY_HOST", "127.0.0.1")
-        .put("PLATFORM_ADMIN_KEY", ADMIN_KEY);
-    gatewayDb = PgBuilder.pool().connectingTo(new PgConnectOptions().setHost("127.0.0.1")
-        .setPort(Integer.parseInt(db.getString("PGPORT"))).setDatabase(db.getString("PGDATABASE"))
-        .setUser("postgres").setPassword("")).using(vertx).build();
-    Future.all(TestServices.start(vertx, new LicenceService(), db, TODAY),
-            TestServices.start(vertx, new InventoryService(), db, TODAY))
-        .compose(v -> TestServices.start(vertx, gateway, gatewaySettings, TODAY))
-        .onComplete(test.succeeding(v -> {
-          http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
-              .setDefaultPort(gateway.httpPort()));
-          test.completeNow();
-        }));
+    TestPlatform.start(vertx).onComplete(test.succeeding(started -> {
+      platform = started;
+      test.completeNow();
+    }));
   }
 
   private HttpRequest<Buffer> call(HttpMethod method, String uri, String key) {
-    HttpRequest<Buffer> request = http.request(method, uri);
-    if (key != null) {
-      request.putHeader("Authorization", "Bearer " + key);
-    }
-    return request;
-  }
-
-  private static void assertProblem(HttpResponse<Buffer> response, int status) {
-    assertThat(response.statusCode()).isEqualTo(status);
-    assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
-    JsonObject problem = response.bodyAsJsonObject();
-    assertThat(problem.getInteger("status")).isEqualTo(status);
-    assertThat(problem.getString("type")).startsWith("urn:supplyguard:problem:");
-    assertThat(problem.getString("title")).isNotBlank();
-    assertThat(problem.getString("detail")).isNotBlank();
-    assertThat(response.bodyAsString()).doesNotContain("Exception", "\tat ", "io.vertx", "io.supplyguard");
-    assertThat(response.getHeader("X-Request-Id")).isNotBlank();
+    return platform.call(method, uri, key);
   }
 
   @Nested
@@ -195,7 +153,7 @@ class GatewayApiTest {
               assertThat(body.getString("apiKey")).startsWith("sgk_").hasSizeGreaterThanOrEqualTo(4 + 43);
             });
             String key = created.bodyAsJsonObject().getString("apiKey");
-            return gatewayDb.preparedQuery("SELECT key_hash FROM gateway.api_key WHERE tenant_id = $1::uuid")
+            return platform.gatewayDb().preparedQuery("SELECT key_hash FROM gateway.api_key WHERE tenant_id = $1::uuid")
                 .execute(Tuple.of(created.bodyAsJsonObject().getString("id")))
                 .compose(rows -> {
                   test.verify(() -> {

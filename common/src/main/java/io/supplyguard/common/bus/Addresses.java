@@ -41,7 +41,8 @@ public final class Addresses {
   public static final String LICENCE_TRANSITION = "licence.licences.transition";
   /**
    * Owner. {@code {id, quantityKg, shipmentRef}}, header {@link BusHeaders#IDEMPOTENCY_KEY} →
-   * {@code {drawdown, licence}}; over the cap, not ACTIVE or outside validity is CONFLICT.
+   * {@code {id, licenceId, quantityKg, shipmentRef, drawnAt, drawnKg, remainingKg,
+   * licenceStatus}}; over the cap, not ACTIVE or outside validity is CONFLICT.
    */
   public static final String LICENCE_DRAWDOWN = "licence.licences.drawdown";
   /** Owner. {@code {id}} → {@code {events}}: the licence's audit trail. */

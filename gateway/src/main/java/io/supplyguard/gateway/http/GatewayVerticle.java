@@ -6,7 +6,9 @@ import io.supplyguard.common.bus.Role;
 import io.supplyguard.common.config.Settings;
 import io.supplyguard.gateway.auth.Authenticator;
 import io.supplyguard.gateway.auth.TenantRepository;
+import io.supplyguard.gateway.routes.Body;
 import io.supplyguard.gateway.routes.BusForwarder;
+import io.supplyguard.gateway.routes.LicenceCheckRoute;
 import io.supplyguard.gateway.routes.TenantRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -69,10 +71,35 @@ public final class GatewayVerticle extends VerticleBase {
     // Authentication is the root handler above; the contract's bearer scheme documents it.
     builder.getRoutes().forEach(route -> route.setDoSecurity(false));
 
-    bind(builder, "createTenant", Authenticator.require(Role.ADMIN), tenantRoutes::create);
-    bind(builder, "listElementStates", bus.to(Addresses.REGIME_ELEMENTS, BusForwarder.query("asOf")));
-    bind(builder, "listMeasures", bus.to(Addresses.REGIME_MEASURES, BusForwarder::empty));
-    bind(builder, "listMaterials", bus.to(Addresses.MATERIALS_LIST, BusForwarder::empty));
+    Handler<RoutingContext> admin = Authenticator.require(Role.ADMIN);
+    Handler<RoutingContext> tenant = Authenticator.require(Role.TENANT);
+    Body json = Body.json();
+    Body id = Body.path("id");
+    Body measureId = Body.path("id", "measureId");
+
+    bind(builder, "createTenant", admin, tenantRoutes::create);
+    bind(builder, "listMaterials", bus.to(Addresses.MATERIALS_LIST, Body.empty()));
+
+    bind(builder, "listElementStates", bus.to(Addresses.REGIME_ELEMENTS, Body.query("asOf")));
+    bind(builder, "listMeasures", bus.to(Addresses.REGIME_MEASURES, Body.empty()));
+    bind(builder, "getMeasure", bus.to(Addresses.REGIME_MEASURE_GET, id));
+    bind(builder, "createMeasure", admin, bus.to(Addresses.REGIME_MEASURE_CREATE, json).created());
+    bind(builder, "amendMeasure", admin, bus.to(Addresses.REGIME_MEASURE_AMEND, Body.of(json, id)));
+    bind(builder, "addSuspension", admin, bus.to(Addresses.REGIME_SUSPENSION_ADD, Body.of(json, measureId)).created());
+    bind(builder, "liftSuspension", admin,
+        bus.to(Addresses.REGIME_SUSPENSION_LIFT, Body.of(json, measureId, Body.path("suspensionId"))));
+    bind(builder, "regimeHistory", admin, bus.to(Addresses.REGIME_HISTORY, Body.query("limit", "beforeId")));
+
+    bind(builder, "registerLicence", tenant,
+        bus.to(Addresses.LICENCE_REGISTER, json).created().withIdempotencyKey());
+    bind(builder, "listLicences", bus.to(Addresses.LICENCE_LIST,
+            Body.query("status", "element", "expiringWithinDays", "asOf", "limit", "offset")));
+    bind(builder, "getLicence", bus.to(Addresses.LICENCE_GET, id));
+    bind(builder, "changeLicenceStatus", bus.to(Addresses.LICENCE_TRANSITION, Body.of(json, id)));
+    bind(builder, "drawDown", bus.to(Addresses.LICENCE_DRAWDOWN, Body.of(json, id))
+        .created().withIdempotencyKey());
+    bind(builder, "licenceHistory", bus.to(Addresses.LICENCE_HISTORY, id));
+    bind(builder, "checkLicence", new LicenceCheckRoute(bus));
 
     Router router = builder.createRouter();
     ApiDocs.mount(router, contract.text());

@@ -39,7 +39,7 @@ public final class Problems {
       if (e.code().httpStatus() == 503) {
         ctx.response().putHeader("Retry-After", String.valueOf(retryAfterSeconds));
       }
-      write(ctx, e.code().httpStatus(), e.detail(), e.errors());
+      write(ctx, e.code().httpStatus(), e.detail(), e.errors(), e.extensions());
     } else if (failure instanceof ReplyException reply) {
       downstream(ctx, reply);
     } else if (failure instanceof HttpException http) {
@@ -88,7 +88,13 @@ public final class Problems {
 
   /** Writes a problem; used directly by handlers that answer with an error of their own. */
   public static void write(RoutingContext ctx, int status, String detail, List<FieldError> errors) {
-    JsonObject problem = new JsonObject()
+    write(ctx, status, detail, errors, new JsonObject());
+  }
+
+  private static void write(RoutingContext ctx, int status, String detail, List<FieldError> errors,
+      JsonObject extensions) {
+    // Extension members first, so that none can overwrite a standard member.
+    JsonObject problem = extensions.copy()
         .put("type", "urn:supplyguard:problem:" + slug(status))
         .put("title", title(status))
         .put("status", status)

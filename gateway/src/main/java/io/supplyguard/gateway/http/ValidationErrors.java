@@ -5,9 +5,12 @@ import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Turns the OpenAPI validator's verdict into {@code errors[]}: one entry per failing field,
@@ -18,6 +21,10 @@ import java.util.regex.Pattern;
 final class ValidationErrors {
   private static final Pattern PARAMETER = Pattern.compile("(?i)(?:query|path|header|cookie) parameter ([^\\s.:]+)");
   private static final Pattern REQUIRED = Pattern.compile("required property \"?'?([^\"'\\s]+)");
+  /** What the validator says of each enclosing keyword that failed because one of its fields did. */
+  private static final Pattern ENCLOSING = Pattern.compile(
+      "^(?:Property \"[^\"]*\" does not match (?:additional properties )?schema|A subschema had errors)$");
+  private static final Pattern ADDITIONAL = Pattern.compile("does not match additional properties schema$");
 
   private ValidationErrors() {
   }
@@ -31,7 +38,7 @@ final class ValidationErrors {
       List<FieldError> errors = new ArrayList<>();
       leaves(schema.getOutputUnit(), errors);
       if (!errors.isEmpty()) {
-        return errors;
+        return mostSpecific(errors);
       }
     }
     return List.of(new FieldError("body", "is missing or is not a JSON document of the expected shape"));
@@ -64,6 +71,31 @@ final class ValidationErrors {
     if (!errors.contains(error)) {
       errors.add(error);
     }
+  }
+
+  /**
+   * One field's failure comes with the failures it caused in the schemas around it ("does not
+   * match schema", even "additional properties" for a declared property); only the field's own
+   * failure tells the client anything. A field with nothing else failed on
+   * {@code additionalProperties: false}: the request has a property the contract does not.
+   */
+  private static List<FieldError> mostSpecific(List<FieldError> errors) {
+    Map<String, List<FieldError>> byField = errors.stream()
+        .collect(Collectors.groupingBy(FieldError::field, LinkedHashMap::new, Collectors.toList()));
+    List<FieldError> specific = new ArrayList<>();
+    byField.forEach((field, all) -> {
+      List<FieldError> own = all.stream().filter(e -> !ENCLOSING.matcher(e.message()).find()).toList();
+      if (!own.isEmpty()) {
+        specific.addAll(own);
+      } else if (byField.keySet().stream().anyMatch(f -> f.startsWith(field + ".") || f.startsWith(field + "["))) {
+        return; // An enclosing object or array: its member's error says what is wrong.
+      } else if (all.stream().anyMatch(e -> ADDITIONAL.matcher(e.message()).find())) {
+        specific.add(new FieldError(field, "is not a property of this request"));
+      } else {
+        specific.add(all.get(0));
+      }
+    });
+    return specific;
   }
 
   /** {@code #/lines/0/qty} becomes {@code lines[0].qty}. */

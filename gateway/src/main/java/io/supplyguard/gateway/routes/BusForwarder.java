@@ -4,55 +4,41 @@ import io.supplyguard.common.bus.BusClient;
 import io.supplyguard.gateway.auth.Authenticator;
 import io.supplyguard.gateway.auth.Principal;
 import io.supplyguard.gateway.http.RequestIds;
-import io.vertx.core.Handler;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.openapi.router.RouterBuilder;
-import io.vertx.openapi.validation.RequestParameter;
-import io.vertx.openapi.validation.ValidatedRequest;
-import java.util.function.Function;
 
 /**
  * Routes that are answered by a service: the validated request becomes a bus message carrying
  * the caller's identity, and the reply becomes the response. Failures go to the error mapper.
  */
 public final class BusForwarder {
+  /** The header a client makes a write safe to retry with (API.md). */
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
   private final BusClient bus;
 
   public BusForwarder(BusClient bus) {
     this.bus = bus;
   }
 
-  public Handler<RoutingContext> to(String address, Function<ValidatedRequest, JsonObject> body) {
-    return ctx -> {
-      Principal principal = Authenticator.principal(ctx);
-      bus.request(address, body.apply(validated(ctx)),
-              new BusClient.Caller(RequestIds.of(ctx), principal.tenantId(), principal.role()))
-          .onSuccess(reply -> ctx.response().putHeader("Content-Type", "application/json").end(reply.encode()))
-          .onFailure(ctx::fail);
-    };
+  /** A route answered by one request to {@code address}: 200 with the reply as it is. */
+  public BusRoute to(String address, Body body) {
+    return new BusRoute(this, address, body);
   }
 
-  /** A body with no fields, for requests that carry none. */
-  public static JsonObject empty(ValidatedRequest request) {
-    return new JsonObject();
+  /**
+   * Sends {@code body} to {@code address} for the caller of {@code ctx}, with the client's
+   * Idempotency-Key when the route passes it on.
+   */
+  Future<JsonObject> send(RoutingContext ctx, String address, JsonObject body, boolean withIdempotencyKey) {
+    Principal principal = Authenticator.principal(ctx);
+    String idempotencyKey = withIdempotencyKey ? ctx.request().getHeader(IDEMPOTENCY_KEY) : null;
+    return bus.request(address, body,
+        new BusClient.Caller(RequestIds.of(ctx), principal.tenantId(), principal.role(), idempotencyKey));
   }
 
-  /** Copies the named query parameters that are present into a body. */
-  public static Function<ValidatedRequest, JsonObject> query(String... names) {
-    return request -> {
-      JsonObject body = new JsonObject();
-      for (String name : names) {
-        RequestParameter value = request.getQuery().get(name);
-        if (value != null && !value.isNull()) {
-          body.put(name, value.get());
-        }
-      }
-      return body;
-    };
-  }
-
-  static ValidatedRequest validated(RoutingContext ctx) {
-    return ctx.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
+  static void answer(RoutingContext ctx, int status, JsonObject json) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(json.encode());
   }
 }

@@ -14,7 +14,7 @@ public final class TenantRoutes {
   }
 
   public void create(RoutingContext ctx) {
-    String name = BusForwarder.validated(ctx).getBody().getJsonObject().getString("name").trim();
+    String name = Body.json().from(ctx).getString("name").trim();
     String apiKey = ApiKeys.generate();
     tenants.create(name, ApiKeys.hash(apiKey))
         .onSuccess(id -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")

@@ -3,6 +3,7 @@ package io.supplyguard.inventory.api;
 import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.common.bus.BusRequest;
 import io.supplyguard.common.bus.BusServer;
+import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.inventory.catalogue.Material;
 import io.supplyguard.inventory.store.MaterialRepository;
 import io.vertx.core.Future;
@@ -24,7 +25,9 @@ public final class CatalogueVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    bus = new BusServer(vertx).handle(Addresses.MATERIALS_LIST, this::list);
+    bus = new BusServer(vertx)
+        .handle(Addresses.MATERIALS_LIST, this::list)
+        .handle(Addresses.MATERIALS_GET, this::get);
     return bus.ready();
   }
 
@@ -36,6 +39,14 @@ public final class CatalogueVerticle extends VerticleBase {
   private Future<JsonObject> list(BusRequest request) {
     return materials.all().map(all -> new JsonObject()
         .put("materials", new JsonArray(all.stream().map(CatalogueVerticle::json).toList())));
+  }
+
+  private Future<JsonObject> get(BusRequest request) {
+    if (!(request.body().getValue("id") instanceof String id) || id.isBlank()) {
+      return Future.failedFuture(ServiceException.invalidField("id", "is required as a material id"));
+    }
+    return materials.byId(id).map(found -> found.map(CatalogueVerticle::json)
+        .orElseThrow(() -> ServiceException.notFound("Material " + id)));
   }
 
   private static JsonObject json(Material material) {

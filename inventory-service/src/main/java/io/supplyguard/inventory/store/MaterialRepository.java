@@ -4,14 +4,17 @@ import io.supplyguard.inventory.catalogue.Material;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.StreamSupport;
 
 /** Every statement that reads the material catalogue. */
 public final class MaterialRepository {
 
   private static final String ALL = "SELECT id, name, form, elements FROM material ORDER BY id";
+  private static final String BY_ID = "SELECT id, name, form, elements FROM material WHERE id = $1";
 
   private final Pool pool;
 
@@ -23,6 +26,12 @@ public final class MaterialRepository {
     return pool.query(ALL).execute().map(rows -> StreamSupport.stream(rows.spliterator(), false)
         .map(MaterialRepository::material)
         .toList());
+  }
+
+  public Future<Optional<Material>> byId(String id) {
+    return pool.preparedQuery(BY_ID).execute(Tuple.of(id)).map(rows -> rows.size() == 0
+        ? Optional.empty()
+        : Optional.of(material(rows.iterator().next())));
   }
 
   private static Material material(Row row) {

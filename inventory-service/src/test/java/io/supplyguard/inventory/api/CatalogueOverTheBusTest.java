@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.common.bus.BusClient;
+import io.supplyguard.common.bus.FailureCode;
 import io.supplyguard.common.bus.Role;
+import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.common.testing.TestPostgres;
 import io.supplyguard.common.testing.TestServices;
 import io.supplyguard.inventory.InventoryService;
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CatalogueOverTheBusTest {
+  private static final BusClient.Caller TENANT = new BusClient.Caller("r", "t", Role.TENANT);
+
   private BusClient bus;
 
   @BeforeAll
@@ -46,6 +50,31 @@ class CatalogueOverTheBusTest {
           assertThat(magnet.getJsonArray("elements")).contains("Dy", "Tb", "Nd");
           assertThat(byId(materials, "ndfeb-n42").getJsonArray("elements")).doesNotContain("Dy", "Tb");
           assertThat(byId(materials, "ho-oxide").getString("form")).isEqualTo("OXIDE");
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("one material is found by its id, with its form and elements")
+  void oneMaterial(VertxTestContext test) {
+    bus.request(Addresses.MATERIALS_GET, new JsonObject().put("id", "dy-oxide"), TENANT)
+        .onComplete(test.succeeding(material -> test.verify(() -> {
+          assertThat(material.getString("id")).isEqualTo("dy-oxide");
+          assertThat(material.getString("name")).isNotBlank();
+          assertThat(material.getString("form")).isEqualTo("OXIDE");
+          assertThat(material.getJsonArray("elements")).containsExactly("Dy");
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("a material not in the catalogue is NOT_FOUND, naming it")
+  void unknownMaterial(VertxTestContext test) {
+    bus.request(Addresses.MATERIALS_GET, new JsonObject().put("id", "unobtainium"), TENANT)
+        .onComplete(test.failing(failure -> test.verify(() -> {
+          assertThat(failure).isInstanceOf(ServiceException.class);
+          assertThat(((ServiceException) failure).code()).isEqualTo(FailureCode.NOT_FOUND);
+          assertThat(((ServiceException) failure).detail()).contains("unobtainium");
           test.completeNow();
         })));
   }

@@ -1,0 +1,101 @@
+package io.supplyguard.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.supplyguard.common.bootstrap.ServiceDefinition;
+import io.supplyguard.common.testing.TestPostgres;
+import io.supplyguard.common.testing.TestServices;
+import io.supplyguard.inventory.InventoryService;
+import io.supplyguard.licence.LicenceService;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The gateway in front of the real licence- and inventory-services, all in the test's Vert.x,
+ * over real HTTP and a fresh PostgreSQL database; and the checks the gateway's tests share.
+ */
+final class TestPlatform {
+  static final String ADMIN_KEY = "test-admin-" + System.nanoTime();
+  static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC);
+
+  private final WebClient http;
+  private final Pool gatewayDb;
+
+  private TestPlatform(WebClient http, Pool gatewayDb) {
+    this.http = http;
+    this.gatewayDb = gatewayDb;
+  }
+
+  /** The gateway, the licence-service and the inventory-service. */
+  static Future<TestPlatform> start(Vertx vertx) {
+    List<ServiceDefinition> services = List.of(new LicenceService(), new InventoryService());
+    JsonObject db = TestPostgres.newDatabase();
+    GatewayService gateway = new GatewayService();
+    JsonObject gatewaySettings = db.copy().put("GATEWAY_PORT", "0").put("GATEWAY_HOST", "127.0.0.1")
+        .put("PLATFORM_ADMIN_KEY", ADMIN_KEY);
+    return Future.all(services.stream().map(service -> TestServices.start(vertx, service, db, TODAY)).toList())
+        .compose(v -> TestServices.start(vertx, gateway, gatewaySettings, TODAY))
+        .map(v -> new TestPlatform(
+            WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+                .setDefaultPort(gateway.httpPort())),
+            PgBuilder.pool().connectingTo(new PgConnectOptions().setHost("127.0.0.1")
+                .setPort(Integer.parseInt(db.getString("PGPORT"))).setDatabase(db.getString("PGDATABASE"))
+                .setUser("postgres").setPassword("")).using(vertx).build()));
+  }
+
+  /** The gateway's own database, to look at what it stored. */
+  Pool gatewayDb() {
+    return gatewayDb;
+  }
+
+  HttpRequest<Buffer> call(HttpMethod method, String uri, String key) {
+    HttpRequest<Buffer> request = http.request(method, uri);
+    if (key != null) {
+      request.putHeader("Authorization", "Bearer " + key);
+    }
+    return request;
+  }
+
+  /** Creates a tenant through the API and gives its key. */
+  Future<String> tenantKey(String name) {
+    return call(HttpMethod.POST, "/api/v1/tenants", ADMIN_KEY).sendJsonObject(new JsonObject().put("name", name))
+        .map(created -> {
+          assertThat(created.statusCode()).as("creating tenant %s", name).isEqualTo(201);
+          return created.bodyAsJsonObject().getString("apiKey");
+        });
+  }
+
+  /** A problem+json response with {@code status} that shows nothing internal. */
+  static void assertProblem(HttpResponse<Buffer> response, int status) {
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
+    assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
+    JsonObject problem = response.bodyAsJsonObject();
+    assertThat(problem.getInteger("status")).isEqualTo(status);
+    assertThat(problem.getString("type")).startsWith("urn:supplyguard:problem:");
+    assertThat(problem.getString("title")).isNotBlank();
+    assertThat(problem.getString("detail")).isNotBlank();
+    assertThat(response.bodyAsString()).doesNotContain("Exception", "\tat ", "io.vertx", "io.supplyguard");
+    assertThat(response.getHeader("X-Request-Id")).isNotBlank();
+  }
+
+  /** The fields a 400 problem's {@code errors} name. */
+  static List<String> errorFields(HttpResponse<Buffer> response) {
+    JsonArray errors = response.bodyAsJsonObject().getJsonArray("errors", new JsonArray());
+    return errors.stream().map(e -> ((JsonObject) e).getString("field")).toList();
+  }
+}
