@@ -285,6 +285,19 @@ class LicenceRegistryOverTheBusTest {
   }
 
   @Test
+  @DisplayName("a drawdown after validTo is a 409, even before the calendar has expired the licence")
+  void drawdownAfterValidTo(VertxTestContext test) {
+    register("t-late", generalLicence(100).put("validFrom", "2026-01-01").put("validTo", "2026-11-29"))
+        .compose(licence -> bus.request(Addresses.LICENCE_DRAWDOWN, new JsonObject().put("id", licence.getString("id"))
+            .put("quantityKg", 1).put("shipmentRef", "LATE"), tenant("t-late")))
+        .onComplete(test.failing(late -> test.verify(() -> {
+          assertRefused(late, FailureCode.CONFLICT);
+          assertThat(((ServiceException) late).detail()).contains("2026-11-29");
+          test.completeNow();
+        })));
+  }
+
+  @Test
   @DisplayName("the audit trail cannot be changed or deleted")
   void auditIsAppendOnly(VertxTestContext test) {
     register("t-audit", generalLicence(5))
