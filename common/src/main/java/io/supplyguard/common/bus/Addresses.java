@@ -56,7 +56,9 @@ public final class Addresses {
   /**
    * The supply condition of many positions of one tenant in one round trip (BUFFER-MODEL.md):
    * {@code {asOf, positions: [{key, elements, form, destination, endUse, orderQuantityKg,
-   * horizonDays, leadTimeDays}]}} → {@code {conditions: [{key, condition, ...}]}}.
+   * horizonDays, leadTimeDays}], scenario?: {changes}}} → {@code {reviewDays, conditions: [{key,
+   * condition, ...}]}}: reviewDays is T, the calendar days of MOFCOM's review from asOf. With a
+   * scenario, the conditions are those the hypothetical changes would give; nothing is stored.
    */
   public static final String SUPPLY_CONDITIONS = "licence.conditions";
 
@@ -66,6 +68,34 @@ public final class Addresses {
   public static final String MATERIALS_LIST = "inventory.materials.list";
   /** One material. {@code {id}} → material; unknown is NOT_FOUND. */
   public static final String MATERIALS_GET = "inventory.materials.get";
+  /** ADMIN. A new material: {@code {id, name, form, elements}} → material. */
+  public static final String MATERIALS_CREATE = "inventory.materials.create";
+  /** TENANT. {@code {id, name, country?}} → site. */
+  public static final String SITES_CREATE = "inventory.sites.create";
+  /** The tenant's sites. {@code {}} → {@code {sites}}. */
+  public static final String SITES_LIST = "inventory.sites.list";
+  /**
+   * TENANT. Create or replace a stock position: {@code {siteId, materialId, onHand, onOrder,
+   * demandMeanPerDay, demandStdPerDay, leadTimeMeanDays, leadTimeStdDays, serviceLevel?,
+   * reviewPeriodDays?, orderQuantity?, endUse, destination, alternateSource?}} → {@code
+   * {position, recommendation}}.
+   */
+  public static final String POSITIONS_UPSERT = "inventory.positions.upsert";
+  /** Owner. {@code {siteId, materialId}} → position. */
+  public static final String POSITIONS_GET = "inventory.positions.get";
+  /** Owner. {@code {siteId, materialId, asOf?}} → recommendation, computed for that date. */
+  public static final String RECOMMENDATION_GET = "inventory.recommendations.get";
+  /** The tenant's stored recommendations: {@code {status?, limit?, offset?}} → {@code {recommendations}}. */
+  public static final String RECOMMENDATIONS_LIST = "inventory.recommendations.list";
+  /** The tenant's alerts: {@code {status?, siteId?, materialId?, limit?, beforeId?}} → {@code {alerts}}. */
+  public static final String ALERTS_LIST = "inventory.alerts.list";
+  /**
+   * What-if: {@code {asOf?, changes: [...]}} → {@code {positions: [{siteId, materialId, now,
+   * scenario}]}} for every position of the tenant the changes affect; nothing is stored.
+   */
+  public static final String SCENARIOS_RUN = "inventory.scenarios.run";
+  /** Owner. Monte Carlo of a position's policy: {@code {siteId, materialId, asOf?, horizonDays?, replications?, seed?}}. */
+  public static final String POSITIONS_SIMULATE = "inventory.positions.simulate";
 
   // --- events (publish only) ------------------------------------------------------------
 
@@ -79,6 +109,11 @@ public final class Addresses {
    * destination, status, remainingKg, validTo, at}}.
    */
   public static final String LICENCE_CHANGED = "licence.changed";
+  /**
+   * A position's status changed: {@code {id, tenantId, siteId, materialId, fromStatus,
+   * toStatus, condition, asOf, raisedAt}}.
+   */
+  public static final String INVENTORY_ALERT = "inventory.alert";
 
   private Addresses() {
   }

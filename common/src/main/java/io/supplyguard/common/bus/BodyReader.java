@@ -89,6 +89,52 @@ public final class BodyReader {
     return quantity;
   }
 
+  /**
+   * A finite number in a range.
+   *
+   * @param minInclusive whether {@code min} itself is allowed
+   * @param maxExclusive whether {@code max} itself is excluded
+   */
+  public Double number(String field, boolean required, double min, boolean minInclusive, double max,
+      boolean maxExclusive) {
+    Object value = present(field, required);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
+      return error(field, "must be a finite number");
+    }
+    double x = number.doubleValue();
+    boolean aboveMin = minInclusive ? x >= min : x > min;
+    boolean belowMax = maxExclusive ? x < max : x <= max;
+    if (!aboveMin || !belowMax) {
+      return error(field, "must be " + (minInclusive ? ">= " : "> ") + num(min)
+          + (Double.isInfinite(max) ? "" : " and " + (maxExclusive ? "< " : "<= ") + num(max)));
+    }
+    return x;
+  }
+
+  /** An optional nested object, read by its own reader whose errors are named under {@code field.}. */
+  public JsonObject object(String field, boolean required) {
+    Object value = present(field, required);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof JsonObject object)) {
+      return error(field, "must be an object");
+    }
+    return object;
+  }
+
+  /** Adds the problems of a nested reader under {@code prefix}. */
+  public void include(String prefix, BodyReader nested) {
+    errors.addAll(nested.errors(prefix));
+  }
+
+  private static String num(double x) {
+    return x == Math.rint(x) ? String.valueOf((long) x) : String.valueOf(x);
+  }
+
   public Integer integer(String field, boolean required, int min, int max) {
     Object value = present(field, required);
     if (value == null) {

@@ -7,8 +7,12 @@ import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.licence.check.Decision;
 import io.supplyguard.licence.check.Determination;
 import io.supplyguard.licence.check.Determiner;
+import io.supplyguard.licence.check.Scenario;
+import io.supplyguard.licence.check.ScenarioChange;
+import io.supplyguard.licence.regime.Measure;
 import io.supplyguard.licence.check.SupplyQuery;
 import io.supplyguard.licence.registry.Licence;
+import io.supplyguard.licence.registry.WorkingDays;
 import io.supplyguard.licence.store.LicenceRepository;
 import io.supplyguard.licence.store.Regime;
 import io.supplyguard.licence.store.RegimeCache;
@@ -18,6 +22,7 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,11 +37,16 @@ final class CheckHandlers {
   private final RegimeCache regime;
   private final LicenceRepository licences;
   private final Clock clock;
+  private final WorkingDays calendar;
+  private final int reviewWorkingDays;
 
-  CheckHandlers(RegimeCache regime, LicenceRepository licences, Clock clock) {
+  CheckHandlers(RegimeCache regime, LicenceRepository licences, Clock clock, WorkingDays calendar,
+      int reviewWorkingDays) {
     this.regime = regime;
     this.licences = licences;
     this.clock = clock;
+    this.calendar = calendar;
+    this.reviewWorkingDays = reviewWorkingDays;
   }
 
   Future<JsonObject> check(BusRequest request) {
@@ -75,12 +85,17 @@ final class CheckHandlers {
       if (!errors.isEmpty()) {
         throw ServiceException.invalidFields(errors);
       }
+      List<ScenarioChange> changes = ScenarioInput.changes(request.body().getJsonObject("scenario"), current);
+      List<Measure> measures = Scenario.regime(current.measures(), changes);
+      long reviewDays = ChronoUnit.DAYS.between(asOf, calendar.after(asOf, reviewWorkingDays));
       return tenantLicences(request).map(own -> {
+        List<Licence> usable = Scenario.licences(own, changes);
         JsonArray conditions = new JsonArray();
         for (int i = 0; i < queries.size(); i++) {
-          conditions.add(condition(keys.get(i), Determiner.determine(queries.get(i), current.measures(), own)));
+          conditions.add(condition(keys.get(i), Determiner.determine(queries.get(i), measures, usable)));
         }
-        return new JsonObject().put("asOf", asOf.toString()).put("conditions", conditions);
+        return new JsonObject().put("asOf", asOf.toString()).put("reviewDays", reviewDays)
+            .put("conditions", conditions);
       });
     });
   }

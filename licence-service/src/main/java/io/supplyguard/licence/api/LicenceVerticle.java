@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.common.bus.BusServer;
 import io.supplyguard.common.config.Settings;
+import io.supplyguard.common.time.DailyTicker;
 import io.supplyguard.licence.events.OutboxPublisher;
 import io.supplyguard.licence.metrics.LicenceMetrics;
 import io.supplyguard.licence.registry.WorkingDays;
@@ -13,7 +14,6 @@ import io.supplyguard.licence.store.LicenceStats;
 import io.supplyguard.licence.store.RegimeCache;
 import io.supplyguard.licence.store.RegimeRepository;
 import io.supplyguard.licence.time.BoundaryProcessor;
-import io.supplyguard.licence.time.CalendarTicker;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -34,7 +34,7 @@ public final class LicenceVerticle extends VerticleBase {
   private final MeterRegistry registry;
   private BusServer bus;
   private MessageConsumer<JsonObject> regimeChanges;
-  private CalendarTicker calendar;
+  private DailyTicker calendar;
   private long outboxTimer;
   private long metricsTimer;
 
@@ -59,7 +59,8 @@ public final class LicenceVerticle extends VerticleBase {
     RegimeAdmin regimeAdmin = new RegimeAdmin(pool, regimeRepository, regime, clock, outbox::flush);
     LicenceHandlers licences = new LicenceHandlers(pool, licenceRepository, audit, regime, clock, workingDays,
         settings.integer("LICENCE_REVIEW_WORKING_DAYS"), outbox::flush);
-    CheckHandlers checks = new CheckHandlers(regime, licenceRepository, clock);
+    CheckHandlers checks = new CheckHandlers(regime, licenceRepository, clock, workingDays,
+        settings.integer("LICENCE_REVIEW_WORKING_DAYS"));
 
     bus = new BusServer(vertx)
         .handle(Addresses.REGIME_ELEMENTS, regimeQueries::elements)
@@ -84,11 +85,12 @@ public final class LicenceVerticle extends VerticleBase {
     outboxTimer = vertx.setPeriodic(settings.millis("OUTBOX_FLUSH_MS").toMillis(), t -> outbox.flush());
     LicenceMetrics metrics = new LicenceMetrics(new LicenceStats(pool), registry, clock);
     metricsTimer = vertx.setPeriodic(settings.millis("METRICS_REFRESH_MS").toMillis(), t -> metrics.refresh());
-    calendar = new CalendarTicker(vertx, new BoundaryProcessor(pool, regimeRepository, licenceRepository, clock),
-        clock, settings.millis("TIME_TICK_MS"), () -> {
+    BoundaryProcessor boundaries = new BoundaryProcessor(pool, regimeRepository, licenceRepository, clock);
+    calendar = new DailyTicker(vertx, clock, settings.millis("TIME_TICK_MS"), "Calendar boundaries",
+        () -> boundaries.catchUp().onSuccess(days -> {
           regime.invalidate();
           outbox.flush();
-        });
+        }));
     return Future.all(bus.ready(), regimeChanges.completion(), calendar.start(), metrics.refresh());
   }
 

@@ -39,6 +39,9 @@ public final class ChangeEvents {
         .put("measureId", any.id())
         .put("elements", new JsonArray(List.copyOf(elements)))
         .put("forms", new JsonArray(List.copyOf(forms)))
+        // A prohibition of every controlled item reaches positions whatever their elements.
+        .put("coversAllControlled", (before != null && before.coversAllControlled())
+            || (after != null && after.coversAllControlled()))
         .put("effectiveFrom", effectiveFrom.toString())
         .put("dates", new JsonArray(dates.stream().filter(Objects::nonNull).distinct().sorted()
             .map(LocalDate::toString).toList()))

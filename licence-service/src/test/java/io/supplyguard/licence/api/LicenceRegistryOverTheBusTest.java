@@ -383,6 +383,30 @@ class LicenceRegistryOverTheBusTest {
         })).onComplete(test.succeedingThenComplete());
   }
 
+  @Test
+  @DisplayName("conditions carry the review time T and, under a scenario, answer what the changes would give without storing them")
+  void scenarioConditions(VertxTestContext test) {
+    JsonObject positions = new JsonObject().put("asOf", "2026-10-01")
+        .put("positions", new JsonArray().add(position("ho", "Ho", "OXIDE", 60)));
+    JsonObject extended = positions.copy().put("scenario", new JsonObject().put("changes", new JsonArray()
+        .add(new JsonObject().put("type", "SUSPENSION_EXTENDED").put("reference", "MOFCOM-GAC-2025-70")
+            .put("until", "2027-11-10"))));
+    Future.all(bus.request(Addresses.SUPPLY_CONDITIONS, positions, tenant("t-scenario")),
+            bus.request(Addresses.SUPPLY_CONDITIONS, extended, tenant("t-scenario")))
+        .compose(both -> bus.request(Addresses.SUPPLY_CONDITIONS, positions, tenant("t-scenario")).map(after -> {
+          test.verify(() -> {
+            JsonObject now = both.<JsonObject>resultAt(0);
+            assertThat(now.getInteger("reviewDays")).isEqualTo(63);
+            assertThat(now.getJsonArray("conditions").getJsonObject(0).getString("condition")).isEqualTo("LICENCE_REQUIRED");
+            assertThat(both.<JsonObject>resultAt(1).getJsonArray("conditions").getJsonObject(0).getString("condition"))
+                .isEqualTo("NOT_CONTROLLED");
+            assertThat(after.getJsonArray("conditions").getJsonObject(0).getString("condition")).isEqualTo("LICENCE_REQUIRED");
+          });
+          return after;
+        }))
+        .onComplete(test.succeedingThenComplete());
+  }
+
   private static JsonObject position(String key, String element, String form, int leadTime) {
     return new JsonObject().put("key", key).put("elements", new JsonArray().add(element)).put("form", form)
         .put("destination", "DE").put("endUse", "CIVIL").put("orderQuantityKg", 300).put("horizonDays", leadTime)

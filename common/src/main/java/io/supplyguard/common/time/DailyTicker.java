@@ -1,4 +1,4 @@
-package io.supplyguard.licence.time;
+package io.supplyguard.common.time;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -6,36 +6,39 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the boundary processing at start (catching up on the days slept through), at each
- * midnight of the service's clock, and on a periodic tick, which is what lets tests move an
- * injected clock instead of waiting for a day to pass.
+ * Runs a day's work at start (catching up on the days slept through), at each midnight of
+ * the service's clock, and whenever a periodic tick finds that the date has changed: the tick
+ * is what lets tests move an injected clock instead of waiting for a day to pass.
  */
-public final class CalendarTicker {
-  private static final Logger LOG = LoggerFactory.getLogger(CalendarTicker.class);
+public final class DailyTicker {
+  private static final Logger LOG = LoggerFactory.getLogger(DailyTicker.class);
 
   private final Vertx vertx;
-  private final BoundaryProcessor processor;
   private final Clock clock;
   private final Duration tick;
-  private final Runnable afterProcessing;
+  private final String name;
+  private final Supplier<Future<?>> work;
   private long periodicTimer = -1;
   private long midnightTimer = -1;
-  private LocalDate processedThrough;
+  private LocalDate doneFor;
+  private boolean running;
 
-  public CalendarTicker(Vertx vertx, BoundaryProcessor processor, Clock clock, Duration tick, Runnable afterProcessing) {
+  /** @param work what a new day needs; it must be safe to run again for a day already done */
+  public DailyTicker(Vertx vertx, Clock clock, Duration tick, String name, Supplier<Future<?>> work) {
     this.vertx = vertx;
-    this.processor = processor;
     this.clock = clock;
     this.tick = tick;
-    this.afterProcessing = afterProcessing;
+    this.name = name;
+    this.work = work;
   }
 
+  /** Runs the work once now; a failure is logged and retried by the tick, so the service still starts. */
   public Future<Void> start() {
-    // A failed first run is retried by the tick: the service still starts.
     return run().otherwiseEmpty().onSuccess(v -> {
       periodicTimer = vertx.setPeriodic(tick.toMillis(), t -> runIfNewDay());
       scheduleMidnight();
@@ -48,19 +51,18 @@ public final class CalendarTicker {
   }
 
   private void runIfNewDay() {
-    if (processedThrough == null || LocalDate.now(clock).isAfter(processedThrough)) {
+    if (!running && (doneFor == null || LocalDate.now(clock).isAfter(doneFor))) {
       run();
     }
   }
 
   private Future<Void> run() {
     LocalDate today = LocalDate.now(clock);
-    return processor.catchUp()
-        .onSuccess(days -> {
-          processedThrough = today;
-          afterProcessing.run();
-        })
-        .onFailure(e -> LOG.warn("Calendar boundaries not processed yet: {}", e.toString()))
+    running = true;
+    return work.get()
+        .onComplete(done -> running = false)
+        .onSuccess(v -> doneFor = today)
+        .onFailure(e -> LOG.warn("{} not done for {} yet: {}", name, today, e.toString()))
         .mapEmpty();
   }
 

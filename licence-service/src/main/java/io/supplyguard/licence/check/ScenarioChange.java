@@ -1,0 +1,25 @@
+package io.supplyguard.licence.check;
+
+import io.supplyguard.licence.regime.Measure;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A hypothetical change to the regime or to a tenant's licences, for what-if questions. */
+public sealed interface ScenarioChange {
+
+  /** A measure that does not exist (yet). */
+  record NewMeasure(Measure measure) implements ScenarioChange {
+  }
+
+  /** Every suspension with this reference goes on, without a gap, to {@code until}. */
+  record SuspensionExtended(String reference, LocalDate until) implements ScenarioChange {
+  }
+
+  /** Every suspension with this reference stops before {@code on}. */
+  record SuspensionEndedEarly(String reference, LocalDate on) implements ScenarioChange {
+  }
+
+  /** The tenant loses this licence. */
+  record LicenceLost(UUID licenceId) implements ScenarioChange {
+  }
+}
