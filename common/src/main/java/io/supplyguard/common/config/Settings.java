@@ -40,6 +40,19 @@ public final class Settings {
     }
   }
 
+  public double number(String key) {
+    String value = string(key);
+    try {
+      double number = Double.parseDouble(value);
+      if (!Double.isFinite(number)) {
+        throw new NumberFormatException();
+      }
+      return number;
+    } catch (NumberFormatException e) {
+      throw new InvalidConfigException(key, "must be a finite number, was '" + value + "'");
+    }
+  }
+
   public int port(String key) {
     int port = integer(key);
     if (port < 0 || port > 65535) {

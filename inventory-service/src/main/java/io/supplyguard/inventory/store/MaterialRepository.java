@@ -1,6 +1,10 @@
 package io.supplyguard.inventory.store;
 
+import io.supplyguard.common.bus.FailureCode;
+import io.supplyguard.common.bus.FieldError;
+import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.inventory.catalogue.Material;
+import io.vertx.pgclient.PgException;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -15,6 +19,7 @@ public final class MaterialRepository {
 
   private static final String ALL = "SELECT id, name, form, elements FROM material ORDER BY id";
   private static final String BY_ID = "SELECT id, name, form, elements FROM material WHERE id = $1";
+  private static final String INSERT = "INSERT INTO material (id, name, form, elements) VALUES ($1, $2, $3, $4)";
 
   private final Pool pool;
 
@@ -32,6 +37,17 @@ public final class MaterialRepository {
     return pool.preparedQuery(BY_ID).execute(Tuple.of(id)).map(rows -> rows.size() == 0
         ? Optional.empty()
         : Optional.of(material(rows.iterator().next())));
+  }
+
+  /** Adds a material; an id already in the catalogue is a conflict. */
+  public Future<Material> create(Material material) {
+    return pool.preparedQuery(INSERT).execute(Tuple.of(material.id(), material.name(), material.form(),
+            material.elements().toArray(String[]::new)))
+        .map(material)
+        .recover(failure -> Future.failedFuture(failure instanceof PgException pg && "23505".equals(pg.getSqlState())
+            ? new ServiceException(FailureCode.CONFLICT, "Material " + material.id() + " is in the catalogue already.",
+                List.of(new FieldError("id", "is taken")))
+            : failure));
   }
 
   private static Material material(Row row) {

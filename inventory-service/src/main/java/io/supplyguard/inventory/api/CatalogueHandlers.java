@@ -1,0 +1,60 @@
+package io.supplyguard.inventory.api;
+
+import io.supplyguard.common.bus.BodyReader;
+import io.supplyguard.common.bus.BusRequest;
+import io.supplyguard.common.bus.ServiceException;
+import io.supplyguard.inventory.catalogue.Material;
+import io.supplyguard.inventory.store.MaterialRepository;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Set;
+
+/** The material catalogue: read by anyone, extended by ADMIN. */
+final class CatalogueHandlers {
+  // Chemistry, not regime: the 17 rare-earth elements a material can contain.
+  private static final Set<String> RARE_EARTHS = Set.of("Sc", "Y", "La", "Ce", "Pr", "Nd", "Pm", "Sm", "Eu", "Gd",
+      "Tb", "Dy", "Ho", "Er", "Tm", "Yb", "Lu");
+
+  private final MaterialRepository materials;
+
+  CatalogueHandlers(MaterialRepository materials) {
+    this.materials = materials;
+  }
+
+  Future<JsonObject> list(BusRequest request) {
+    return materials.all().map(all -> new JsonObject()
+        .put("materials", new JsonArray(all.stream().map(CatalogueHandlers::json).toList())));
+  }
+
+  Future<JsonObject> get(BusRequest request) {
+    BodyReader in = new BodyReader(request.body());
+    String id = in.text("id", true, 61);
+    in.check();
+    return materials.byId(id).map(found -> found.map(CatalogueHandlers::json)
+        .orElseThrow(() -> ServiceException.notFound("Material " + id)));
+  }
+
+  Future<JsonObject> create(BusRequest request) {
+    request.requireAdmin();
+    BodyReader in = new BodyReader(request.body());
+    String id = in.text("id", true, 61);
+    if (id != null && !id.matches("[a-z0-9][a-z0-9-]{1,60}")) {
+      in.error("id", "must be lower-case letters, digits and dashes, such as dy-oxide");
+    }
+    String name = in.text("name", true, 200);
+    String form = in.code("form", true);
+    Set<String> elements = in.strings("elements", true, false, RARE_EARTHS::contains, "a rare-earth element symbol");
+    in.check();
+    return materials.create(new Material(id, name, form, List.copyOf(elements))).map(CatalogueHandlers::json);
+  }
+
+  static JsonObject json(Material material) {
+    return new JsonObject()
+        .put("id", material.id())
+        .put("name", material.name())
+        .put("form", material.form())
+        .put("elements", new JsonArray(material.elements()));
+  }
+}

@@ -1,0 +1,91 @@
+package io.supplyguard.inventory.api;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.supplyguard.common.bus.Addresses;
+import io.supplyguard.common.bus.BusClient;
+import io.supplyguard.common.bus.BusServer;
+import io.supplyguard.common.config.Settings;
+import io.supplyguard.common.time.DailyTicker;
+import io.supplyguard.inventory.buffer.BufferParameters;
+import io.supplyguard.inventory.metrics.InventoryMetrics;
+import io.supplyguard.inventory.recompute.ChangeListener;
+import io.supplyguard.inventory.recompute.Recomputer;
+import io.supplyguard.inventory.recompute.Recommender;
+import io.supplyguard.inventory.recompute.SupplyConditions;
+import io.supplyguard.inventory.store.AlertRepository;
+import io.supplyguard.inventory.store.MaterialRepository;
+import io.supplyguard.inventory.store.PositionRepository;
+import io.supplyguard.inventory.store.RecommendationRepository;
+import io.supplyguard.inventory.store.SiteRepository;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+
+/**
+ * The inventory-service on the bus: catalogue, sites, positions, recommendations, alerts and
+ * scenarios; and the listener that recomputes what every published change reaches.
+ */
+public final class InventoryVerticle extends VerticleBase {
+  private final Pool pool;
+  private final Settings settings;
+  private final Clock clock;
+  private final MeterRegistry registry;
+  private BusServer bus;
+  private ChangeListener changes;
+  private DailyTicker daily;
+  private long metricsTimer;
+
+  public InventoryVerticle(Pool pool, Settings settings, Clock clock, MeterRegistry registry) {
+    this.pool = pool;
+    this.settings = settings;
+    this.clock = clock;
+    this.registry = registry;
+  }
+
+  @Override
+  public Future<?> start() {
+    MaterialRepository materials = new MaterialRepository(pool);
+    SiteRepository sites = new SiteRepository(pool);
+    PositionRepository positions = new PositionRepository(pool);
+    RecommendationRepository recommendations = new RecommendationRepository(pool);
+    AlertRepository alerts = new AlertRepository(pool);
+    InventoryMetrics metrics = new InventoryMetrics(registry);
+    BufferParameters parameters = new BufferParameters(settings.number("BUFFER_COVERED_DELAY_MEAN_DAYS"),
+        settings.number("BUFFER_COVERED_DELAY_STD_DAYS"), settings.number("BUFFER_REVIEW_STD_DAYS"),
+        settings.number("BUFFER_DENIAL_PROBABILITY"));
+    Recomputer recomputer = new Recomputer(vertx, pool, positions, recommendations, alerts,
+        new SupplyConditions(new BusClient(vertx, settings.millis("BUS_TIMEOUT_MS"))), new Recommender(parameters),
+        metrics, settings.integer("RECOMPUTE_PAGE_SIZE"));
+
+    CatalogueHandlers catalogue = new CatalogueHandlers(materials);
+    TenantQueries tenant = new TenantQueries(sites, recommendations, alerts);
+    PositionHandlers position = new PositionHandlers(sites, materials, positions, recomputer, clock,
+        settings.number("BUFFER_DEFAULT_SERVICE_LEVEL"), settings.number("BUFFER_DEFAULT_ORDER_DAYS"));
+    ScenarioHandlers scenarios = new ScenarioHandlers(positions, recomputer, clock);
+
+    bus = new BusServer(vertx)
+        .handle(Addresses.MATERIALS_LIST, catalogue::list)
+        .handle(Addresses.MATERIALS_GET, catalogue::get)
+        .handle(Addresses.MATERIALS_CREATE, catalogue::create)
+        .handle(Addresses.SITES_CREATE, tenant::createSite)
+        .handle(Addresses.SITES_LIST, tenant::listSites)
+        .handle(Addresses.POSITIONS_UPSERT, position::upsert)
+        .handle(Addresses.POSITIONS_GET, position::get)
+        .handle(Addresses.RECOMMENDATION_GET, position::recommendation)
+        .handle(Addresses.RECOMMENDATIONS_LIST, tenant::listRecommendations)
+        .handle(Addresses.ALERTS_LIST, tenant::listAlerts)
+        .handle(Addresses.SCENARIOS_RUN, scenarios::run);
+    changes = new ChangeListener(vertx, recomputer, clock);
+    daily = new DailyTicker(vertx, clock, settings.millis("TIME_TICK_MS"), "Daily recompute", changes::recomputeStale);
+    metricsTimer = vertx.setPeriodic(settings.millis("METRICS_REFRESH_MS").toMillis(), t -> metrics.refresh(pool));
+    return Future.all(bus.ready(), changes.start()).compose(v -> daily.start());
+  }
+
+  @Override
+  public Future<?> stop() {
+    daily.stop();
+    vertx.cancelTimer(metricsTimer);
+    return Future.all(changes.stop(), bus.drain(settings.millis("SHUTDOWN_GRACE_MS")));
+  }
+}

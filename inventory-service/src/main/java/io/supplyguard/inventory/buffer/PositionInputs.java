@@ -1,0 +1,26 @@
+package io.supplyguard.inventory.buffer;
+
+/**
+ * The numbers of one stock position (BUFFER-MODEL.md, "Inputs"): kg, kg per day, days.
+ *
+ * @param reviewPeriodDays R; 0 is continuous review
+ * @param orderQuantity Q
+ * @param alternate may be null
+ */
+public record PositionInputs(
+    double onHand,
+    double onOrder,
+    double demandMeanPerDay,
+    double demandStdPerDay,
+    double leadTimeMeanDays,
+    double leadTimeStdDays,
+    double serviceLevel,
+    double reviewPeriodDays,
+    double orderQuantity,
+    AlternateSource alternate) {
+
+  /** The default Q of the model: 30 days of mean demand. */
+  public static double defaultOrderQuantity(double demandMeanPerDay) {
+    return demandMeanPerDay * 30;
+  }
+}

@@ -1,0 +1,10 @@
+package io.supplyguard.inventory.position;
+
+/** Which stock position: a tenant's site holding a material. */
+public record PositionKey(String tenantId, String siteId, String materialId) {
+
+  /** A key for bus batches; unique within one tenant's batch. */
+  public String batchKey() {
+    return siteId + "/" + materialId;
+  }
+}

@@ -1,0 +1,14 @@
+package io.supplyguard.inventory.position;
+
+import io.supplyguard.inventory.buffer.PositionInputs;
+import java.util.List;
+
+/**
+ * A stock position with what the buffer model needs: its numbers, where its material ships and
+ * for what use, the material's elements and form, and the status it had last time.
+ *
+ * @param previousStatus null when never computed
+ */
+public record StockPosition(PositionKey key, PositionInputs inputs, String endUse, String destination,
+    List<String> elements, String form, String previousStatus) {
+}

@@ -1,0 +1,87 @@
+package io.supplyguard.inventory.recompute;
+
+import io.supplyguard.common.bus.Addresses;
+import io.supplyguard.inventory.store.PositionRepository.Selection;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Recomputes exactly the positions a published change reaches: a regime change, the positions
+ * of its elements and forms (every position when it prohibits all controlled items); a licence
+ * change, the positions that licence could cover. Recomputes run one after another, in the
+ * order the changes arrived, so that two never race on the same position.
+ */
+public final class ChangeListener {
+  private static final Logger LOG = LoggerFactory.getLogger(ChangeListener.class);
+
+  private final Vertx vertx;
+  private final Recomputer recomputer;
+  private final Clock clock;
+  private MessageConsumer<JsonObject> regime;
+  private MessageConsumer<JsonObject> licences;
+  private Future<?> tail = Future.succeededFuture();
+
+  public ChangeListener(Vertx vertx, Recomputer recomputer, Clock clock) {
+    this.vertx = vertx;
+    this.recomputer = recomputer;
+    this.clock = clock;
+  }
+
+  public Future<Void> start() {
+    regime = vertx.eventBus().consumer(Addresses.REGIME_CHANGED, m -> onRegimeChanged(m.body()));
+    licences = vertx.eventBus().consumer(Addresses.LICENCE_CHANGED, m -> onLicenceChanged(m.body()));
+    return Future.all(regime.completion(), licences.completion()).mapEmpty();
+  }
+
+  public Future<Void> stop() {
+    return Future.all(regime.unregister(), licences.unregister()).mapEmpty();
+  }
+
+  /**
+   * The positions last computed before today: after a restart, and as each day begins, when a
+   * suspension's end or a licence's validTo may move into a position's horizon without any event.
+   */
+  public Future<Recomputer.Result> recomputeStale() {
+    LocalDate today = LocalDate.now(clock);
+    return enqueue("new day " + today, new Selection.StaleBefore(today));
+  }
+
+  private void onRegimeChanged(JsonObject change) {
+    List<String> elements = strings(change.getJsonArray("elements"));
+    if (change.getBoolean("coversAllControlled", false)) {
+      enqueue("regime " + change.getString("change") + " " + change.getString("measureId"), new Selection.All());
+    } else if (!elements.isEmpty()) {
+      enqueue("regime " + change.getString("change") + " " + change.getString("measureId"),
+          new Selection.WithElements(elements, strings(change.getJsonArray("forms"))));
+    }
+  }
+
+  private void onLicenceChanged(JsonObject change) {
+    enqueue("licence " + change.getString("change") + " " + change.getString("licenceId"),
+        new Selection.CoverableBy(change.getString("tenantId"), strings(change.getJsonArray("elements")),
+            strings(change.getJsonArray("forms")), change.getString("destination")));
+  }
+
+  private Future<Recomputer.Result> enqueue(String why, Selection selection) {
+    String requestId = "recompute-" + UUID.randomUUID();
+    Future<Recomputer.Result> next = tail.transform(previous ->
+        recomputer.recompute(selection, LocalDate.now(clock), requestId)
+            .onSuccess(r -> LOG.info("Recomputed {} positions ({} alerts) for {}", r.positions(), r.alerts(), why))
+            .onFailure(e -> LOG.warn("Recompute for {} failed: {}", why, e.toString())));
+    tail = next;
+    return next;
+  }
+
+  private static List<String> strings(JsonArray array) {
+    return array == null ? List.of() : array.stream().map(String::valueOf).toList();
+  }
+}

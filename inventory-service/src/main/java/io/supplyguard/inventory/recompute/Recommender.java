@@ -1,0 +1,32 @@
+package io.supplyguard.inventory.recompute;
+
+import io.supplyguard.inventory.buffer.BufferModel;
+import io.supplyguard.inventory.buffer.BufferParameters;
+import io.supplyguard.inventory.buffer.LicensingDelay;
+import io.supplyguard.inventory.buffer.Recommendation;
+import io.supplyguard.inventory.buffer.SupplyCondition;
+import io.supplyguard.inventory.position.StockPosition;
+import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
+
+/** From a position and the licence-service's determination to its recommendation and JSON. */
+public final class Recommender {
+  private final BufferParameters parameters;
+
+  public Recommender(BufferParameters parameters) {
+    this.parameters = parameters;
+  }
+
+  /** The kernel's result and the API's JSON of one position. */
+  public record Computed(StockPosition position, Recommendation recommendation, JsonObject json) {
+  }
+
+  public Computed compute(StockPosition position, SupplyConditions.Batch batch, LocalDate asOf) {
+    JsonObject determination = batch.byKey().get(position.key().batchKey());
+    SupplyCondition condition = SupplyCondition.valueOf(determination.getString("condition"));
+    LicensingDelay delay = LicensingDelay.of(condition, batch.reviewDays(), parameters);
+    Recommendation recommendation = BufferModel.recommend(position.inputs(), condition, delay);
+    return new Computed(position, recommendation,
+        RecommendationJson.of(position.key(), asOf, recommendation, determination));
+  }
+}

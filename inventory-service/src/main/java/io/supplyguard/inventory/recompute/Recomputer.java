@@ -1,0 +1,127 @@
+package io.supplyguard.inventory.recompute;
+
+import io.supplyguard.common.bus.Addresses;
+import io.supplyguard.inventory.buffer.PositionStatus;
+import io.supplyguard.inventory.metrics.InventoryMetrics;
+import io.supplyguard.inventory.position.PositionKey;
+import io.supplyguard.inventory.position.StockPosition;
+import io.supplyguard.inventory.store.AlertRepository;
+import io.supplyguard.inventory.store.PositionRepository;
+import io.supplyguard.inventory.store.RecommendationRepository;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Recomputes the recommendations of the positions a change reaches: a page of positions at a
+ * time, one supply-conditions round trip per tenant in the page, one transaction that stores
+ * the page's recommendations and alerts, and the alerts published once it has committed.
+ */
+public final class Recomputer {
+  private final Vertx vertx;
+  private final Pool pool;
+  private final PositionRepository positions;
+  private final RecommendationRepository recommendations;
+  private final AlertRepository alerts;
+  private final SupplyConditions conditions;
+  private final Recommender recommender;
+  private final InventoryMetrics metrics;
+  private final int pageSize;
+
+  public Recomputer(Vertx vertx, Pool pool, PositionRepository positions, RecommendationRepository recommendations,
+      AlertRepository alerts, SupplyConditions conditions, Recommender recommender, InventoryMetrics metrics,
+      int pageSize) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.positions = positions;
+    this.recommendations = recommendations;
+    this.alerts = alerts;
+    this.conditions = conditions;
+    this.recommender = recommender;
+    this.metrics = metrics;
+    this.pageSize = pageSize;
+  }
+
+  /** What a recompute did. */
+  public record Result(int positions, int alerts) {
+  }
+
+  /** Recomputes, stores and alerts every selected position, as of {@code asOf}. */
+  public Future<Result> recompute(PositionRepository.Selection selection, LocalDate asOf, String requestId) {
+    long started = System.nanoTime();
+    return nextPage(selection, null, asOf, requestId, new Result(0, 0))
+        .onSuccess(result -> metrics.recomputed(result.positions(), System.nanoTime() - started));
+  }
+
+  /** Recomputes and stores the given positions (already read), as of {@code asOf}. */
+  public Future<List<Recommender.Computed>> recomputeAndStore(List<StockPosition> page, LocalDate asOf,
+      String requestId) {
+    return compute(page, asOf, null, requestId).compose(computed -> store(computed, asOf).map(computed));
+  }
+
+  /** Computes without storing anything: a recommendation for another date, or under a scenario. */
+  public Future<List<Recommender.Computed>> compute(List<StockPosition> page, LocalDate asOf, JsonObject scenario,
+      String requestId) {
+    Map<String, List<StockPosition>> byTenant = new LinkedHashMap<>();
+    page.forEach(p -> byTenant.computeIfAbsent(p.key().tenantId(), t -> new ArrayList<>()).add(p));
+    List<Future<List<Recommender.Computed>>> perTenant = new ArrayList<>();
+    byTenant.forEach((tenant, own) -> perTenant.add(conditions.fetch(tenant, requestId, asOf, own, scenario)
+        .map(batch -> own.stream().map(p -> recommender.compute(p, batch, asOf)).toList())));
+    return Future.all(perTenant).map(all -> {
+      List<Recommender.Computed> computed = new ArrayList<>(page.size());
+      for (int i = 0; i < perTenant.size(); i++) {
+        computed.addAll(all.<List<Recommender.Computed>>resultAt(i));
+      }
+      return computed;
+    });
+  }
+
+  private Future<Result> nextPage(PositionRepository.Selection selection, PositionKey after, LocalDate asOf,
+      String requestId, Result soFar) {
+    return positions.page(selection, after, pageSize).compose(page -> {
+      if (page.isEmpty()) {
+        return Future.succeededFuture(soFar);
+      }
+      return compute(page, asOf, null, requestId).compose(computed -> store(computed, asOf)).compose(raised -> {
+        Result total = new Result(soFar.positions() + page.size(), soFar.alerts() + raised);
+        return page.size() < pageSize ? Future.succeededFuture(total)
+            : nextPage(selection, page.get(page.size() - 1).key(), asOf, requestId, total);
+      });
+    });
+  }
+
+  /** Stores a page's recommendations and the alerts of those whose status changed; publishes the alerts. */
+  private Future<Integer> store(List<Recommender.Computed> computed, LocalDate asOf) {
+    List<RecommendationRepository.Row> rows = new ArrayList<>(computed.size());
+    List<AlertRepository.NewAlert> changes = new ArrayList<>();
+    for (Recommender.Computed c : computed) {
+      PositionKey key = c.position().key();
+      String status = c.recommendation().status().name();
+      rows.add(new RecommendationRepository.Row(key.tenantId(), key.siteId(), key.materialId(), asOf,
+          c.recommendation().condition().name(), status, c.recommendation().safetyStock(),
+          c.recommendation().reorderPoint(), c.recommendation().recommendedOrder(), c.recommendation().daysOfCover(),
+          c.json()));
+      String previous = c.position().previousStatus();
+      // A first recommendation that is OK is no news; any other change of status is.
+      boolean changed = previous == null ? !status.equals(PositionStatus.OK.name()) : !previous.equals(status);
+      if (changed) {
+        changes.add(new AlertRepository.NewAlert(key.tenantId(), key.siteId(), key.materialId(), previous, status,
+            c.recommendation().condition().name(), asOf));
+      }
+    }
+    return pool.withTransaction(tx -> recommendations.save(tx, rows).compose(v -> alerts.insert(tx, changes)))
+        .map(raised -> {
+          raised.forEach(alert -> {
+            vertx.eventBus().publish(Addresses.INVENTORY_ALERT, alert);
+            metrics.alertRaised(alert.getString("toStatus"));
+          });
+          return raised.size();
+        });
+  }
+}

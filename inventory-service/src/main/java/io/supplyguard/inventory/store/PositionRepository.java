@@ -1,0 +1,143 @@
+package io.supplyguard.inventory.store;
+
+import io.supplyguard.common.db.Rows;
+import io.supplyguard.inventory.buffer.AlternateSource;
+import io.supplyguard.inventory.buffer.PositionInputs;
+import io.supplyguard.inventory.position.PositionKey;
+import io.supplyguard.inventory.position.StockPosition;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every statement on stock positions. Positions to recompute are read a page at a time in key
+ * order, so that a change reaching 100,000 positions never holds them all in memory.
+ */
+public final class PositionRepository {
+  private static final String UPSERT = """
+      INSERT INTO position (tenant_id, site_id, material_id, on_hand, on_order, demand_mean, demand_std,
+                            lead_time_mean, lead_time_std, service_level, review_period, order_quantity, end_use,
+                            destination, alternate_lead_time_mean, alternate_lead_time_std, updated_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, now())
+      ON CONFLICT (tenant_id, site_id, material_id) DO UPDATE SET
+        on_hand = EXCLUDED.on_hand, on_order = EXCLUDED.on_order, demand_mean = EXCLUDED.demand_mean,
+        demand_std = EXCLUDED.demand_std, lead_time_mean = EXCLUDED.lead_time_mean,
+        lead_time_std = EXCLUDED.lead_time_std, service_level = EXCLUDED.service_level,
+        review_period = EXCLUDED.review_period, order_quantity = EXCLUDED.order_quantity,
+        end_use = EXCLUDED.end_use, destination = EXCLUDED.destination,
+        alternate_lead_time_mean = EXCLUDED.alternate_lead_time_mean,
+        alternate_lead_time_std = EXCLUDED.alternate_lead_time_std, updated_at = now()""";
+
+  private static final String SELECT = """
+      SELECT p.*, m.elements, m.form, r.status AS previous_status
+      FROM position p
+      JOIN material m ON m.id = p.material_id
+      LEFT JOIN recommendation r
+        ON r.tenant_id = p.tenant_id AND r.site_id = p.site_id AND r.material_id = p.material_id
+      """;
+  private static final String PAGE = " AND (p.tenant_id, p.site_id, p.material_id) > ($%d, $%d, $%d)"
+      + " ORDER BY p.tenant_id, p.site_id, p.material_id LIMIT $%d";
+
+  private static final String ONE = SELECT + " WHERE p.tenant_id = $1 AND p.site_id = $2 AND p.material_id = $3";
+  private static final String OF_TENANT = SELECT + " WHERE p.tenant_id = $1" + page(2);
+  // A change to a measure over some elements and forms reaches every tenant's positions of them.
+  private static final String WITH_ELEMENTS = SELECT
+      + " WHERE m.elements && $1::text[] AND (cardinality($2::text[]) = 0 OR m.form = ANY ($2::text[]))" + page(3);
+  // A licence can only cover positions of its tenant, elements, forms and destination.
+  private static final String COVERABLE_BY = SELECT + " WHERE p.tenant_id = $1 AND m.elements && $2::text[]"
+      + " AND m.form = ANY ($3::text[]) AND p.destination = $4" + page(5);
+  private static final String ALL = SELECT + " WHERE true" + page(1);
+  private static final String STALE = SELECT + " WHERE (r.as_of IS NULL OR r.as_of < $1)" + page(2);
+
+  private final Pool pool;
+
+  public PositionRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  private static String page(int first) {
+    return String.format(PAGE, first, first + 1, first + 2, first + 3);
+  }
+
+  public Future<Void> upsert(StockPosition p) {
+    PositionInputs in = p.inputs();
+    AlternateSource alt = in.alternate();
+    return pool.preparedQuery(UPSERT).execute(Tuple.from(new Object[] {p.key().tenantId(), p.key().siteId(),
+        p.key().materialId(), in.onHand(), in.onOrder(), in.demandMeanPerDay(), in.demandStdPerDay(),
+        in.leadTimeMeanDays(), in.leadTimeStdDays(), in.serviceLevel(), in.reviewPeriodDays(), in.orderQuantity(),
+        p.endUse(), p.destination(), alt == null ? null : alt.leadTimeMeanDays(),
+        alt == null ? null : alt.leadTimeStdDays()})).mapEmpty();
+  }
+
+  public Future<Optional<StockPosition>> find(PositionKey key) {
+    return pool.preparedQuery(ONE).execute(Tuple.of(key.tenantId(), key.siteId(), key.materialId()))
+        .map(rows -> Rows.first(rows, PositionRepository::position));
+  }
+
+  /** Which positions a page query selects. */
+  public sealed interface Selection {
+    record OfTenant(String tenantId) implements Selection {
+    }
+
+    record WithElements(List<String> elements, List<String> forms) implements Selection {
+    }
+
+    record CoverableBy(String tenantId, List<String> elements, List<String> forms, String destination)
+        implements Selection {
+    }
+
+    record All() implements Selection {
+    }
+
+    record StaleBefore(LocalDate asOf) implements Selection {
+    }
+  }
+
+  /** The next page after {@code after} (null for the first), in key order. */
+  public Future<List<StockPosition>> page(Selection selection, PositionKey after, int size) {
+    PositionKey from = after != null ? after : new PositionKey("", "", "");
+    Tuple keys = Tuple.of(from.tenantId(), from.siteId(), from.materialId(), size);
+    String sql;
+    Tuple params;
+    if (selection instanceof Selection.OfTenant s) {
+      sql = OF_TENANT;
+      params = Tuple.of(s.tenantId());
+    } else if (selection instanceof Selection.WithElements s) {
+      sql = WITH_ELEMENTS;
+      params = Tuple.tuple().addArrayOfString(s.elements().toArray(String[]::new))
+          .addArrayOfString(s.forms().toArray(String[]::new));
+    } else if (selection instanceof Selection.CoverableBy s) {
+      sql = COVERABLE_BY;
+      params = Tuple.tuple().addString(s.tenantId()).addArrayOfString(s.elements().toArray(String[]::new))
+          .addArrayOfString(s.forms().toArray(String[]::new)).addString(s.destination());
+    } else if (selection instanceof Selection.StaleBefore s) {
+      sql = STALE;
+      params = Tuple.of(s.asOf());
+    } else {
+      sql = ALL;
+      params = Tuple.tuple();
+    }
+    for (int i = 0; i < keys.size(); i++) {
+      params.addValue(keys.getValue(i));
+    }
+    return pool.preparedQuery(sql).execute(params).map(rows -> Rows.list(rows, PositionRepository::position));
+  }
+
+  static StockPosition position(Row row) {
+    Double altMean = row.getDouble("alternate_lead_time_mean");
+    AlternateSource alternate = altMean == null ? null
+        : new AlternateSource(altMean, row.getDouble("alternate_lead_time_std"));
+    PositionInputs inputs = new PositionInputs(row.getDouble("on_hand"), row.getDouble("on_order"),
+        row.getDouble("demand_mean"), row.getDouble("demand_std"), row.getDouble("lead_time_mean"),
+        row.getDouble("lead_time_std"), row.getDouble("service_level"), row.getDouble("review_period"),
+        row.getDouble("order_quantity"), alternate);
+    return new StockPosition(new PositionKey(row.getString("tenant_id"), row.getString("site_id"),
+        row.getString("material_id")), inputs, row.getString("end_use"), row.getString("destination"),
+        Arrays.asList(row.getArrayOfStrings("elements")), row.getString("form"), row.getString("previous_status"));
+  }
+}

@@ -1,0 +1,65 @@
+package io.supplyguard.inventory.store;
+
+import io.supplyguard.common.db.Rows;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Stored recommendations, written a batch at a time. */
+public final class RecommendationRepository {
+  // One statement per batch: arrays in, one row per position out.
+  private static final String UPSERT = """
+      INSERT INTO recommendation (tenant_id, site_id, material_id, as_of, condition, status, safety_stock,
+                                  reorder_point, recommended_order, days_of_cover, body, computed_at)
+      SELECT t, s, m, a, c, st, ss, rop, o, doc, b::jsonb, now()
+      FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::float8[], $8::float8[],
+                  $9::float8[], $10::float8[], $11::text[]) AS x(t, s, m, a, c, st, ss, rop, o, doc, b)
+      ON CONFLICT (tenant_id, site_id, material_id) DO UPDATE SET
+        as_of = EXCLUDED.as_of, condition = EXCLUDED.condition, status = EXCLUDED.status,
+        safety_stock = EXCLUDED.safety_stock, reorder_point = EXCLUDED.reorder_point,
+        recommended_order = EXCLUDED.recommended_order, days_of_cover = EXCLUDED.days_of_cover,
+        body = EXCLUDED.body, computed_at = now()""";
+
+  private static final String LIST = """
+      SELECT body FROM recommendation
+      WHERE tenant_id = $1 AND ($2::text IS NULL OR status = $2)
+      ORDER BY site_id, material_id LIMIT $3 OFFSET $4""";
+
+  /** One recommendation to store: its key, its figures, and its JSON as the API shows it. */
+  public record Row(String tenantId, String siteId, String materialId, LocalDate asOf, String condition, String status,
+      Double safetyStock, Double reorderPoint, Double recommendedOrder, Double daysOfCover, JsonObject body) {
+  }
+
+  private final Pool pool;
+
+  public RecommendationRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<Void> save(SqlConnection tx, List<Row> rows) {
+    if (rows.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return tx.preparedQuery(UPSERT).execute(Tuple.from(new Object[] {
+        rows.stream().map(Row::tenantId).toArray(String[]::new),
+        rows.stream().map(Row::siteId).toArray(String[]::new),
+        rows.stream().map(Row::materialId).toArray(String[]::new),
+        rows.stream().map(Row::asOf).toArray(LocalDate[]::new),
+        rows.stream().map(Row::condition).toArray(String[]::new),
+        rows.stream().map(Row::status).toArray(String[]::new),
+        rows.stream().map(Row::safetyStock).toArray(Double[]::new),
+        rows.stream().map(Row::reorderPoint).toArray(Double[]::new),
+        rows.stream().map(Row::recommendedOrder).toArray(Double[]::new),
+        rows.stream().map(Row::daysOfCover).toArray(Double[]::new),
+        rows.stream().map(r -> r.body().encode()).toArray(String[]::new)})).mapEmpty();
+  }
+
+  public Future<List<JsonObject>> list(String tenantId, String status, int limit, int offset) {
+    return pool.preparedQuery(LIST).execute(Tuple.tuple().addString(tenantId).addString(status).addInteger(limit)
+        .addInteger(offset)).map(rows -> Rows.list(rows, row -> row.getJsonObject("body")));
+  }
+}

@@ -1,0 +1,212 @@
+package io.supplyguard.inventory.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.supplyguard.common.bus.Addresses;
+import io.supplyguard.common.bus.FailureCode;
+import io.supplyguard.common.bus.FieldError;
+import io.supplyguard.common.bus.ServiceException;
+import io.supplyguard.common.testing.MutableClock;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.Checkpoint;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The buffer over the bus, with the real licence-service deciding conditions. Today is Monday 2026-11-30. */
+@ExtendWith(VertxExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BufferOverTheBusTest {
+  private BufferBus platform;
+
+  @BeforeAll
+  void start(Vertx vertx, VertxTestContext test) {
+    BufferBus.start(vertx, MutableClock.at(LocalDate.parse("2026-11-30")), new JsonObject().put("OUTBOX_FLUSH_MS", "100"))
+        .onComplete(test.succeeding(started -> {
+          platform = started;
+          test.completeNow();
+        }));
+  }
+
+  @Test
+  @DisplayName("the worked example of BUFFER-MODEL.md comes out to the cent: LICENCE_REQUIRED, ROP 1514.48, order 914.48")
+  void workedExample(VertxTestContext test) {
+    platform.site("t-worked", "plant-1")
+        .compose(site -> platform.upsert("t-worked", BufferBus.workedExample("plant-1", "dy-oxide")))
+        .onComplete(test.succeeding(reply -> test.verify(() -> {
+          JsonObject r = reply.getJsonObject("recommendation");
+          assertThat(r.getString("condition")).isEqualTo("LICENCE_REQUIRED");
+          assertThat(r.getDouble("safetyStock")).isCloseTo(458.48, within(0.01));
+          assertThat(r.getDouble("reorderPoint")).isCloseTo(1514.48, within(0.01));
+          assertThat(r.getDouble("recommendedOrder")).isCloseTo(914.48, within(0.01));
+          assertThat(r.getDouble("daysOfCover")).isEqualTo(90.0);
+          assertThat(r.getString("status")).isEqualTo("REORDER");
+          JsonObject parts = r.getJsonObject("explanation").getJsonObject("reorderPoint");
+          assertThat(parts.getDouble("leadTimeDemand")).isEqualTo(300.0);
+          assertThat(parts.getDouble("licensingDemand")).isCloseTo(756.0, within(0.01));
+          assertThat(r.getJsonObject("explanation").getJsonArray("measures").getJsonObject(0).getString("id"))
+              .isEqualTo("MOFCOM-GAC-2025-18");
+          assertThat(r.getJsonObject("explanation").getString("summary")).contains("MOFCOM-GAC-2025-18", "1514.48");
+          assertThat(reply.getJsonObject("position").getDouble("orderQuantity")).isEqualTo(300.0);
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("the same position NOT_CONTROLLED (neodymium metal): SS 89.79, ROP 389.79, no order, OK")
+  void notControlled(VertxTestContext test) {
+    platform.site("t-free", "plant-1")
+        .compose(site -> platform.upsert("t-free", BufferBus.workedExample("plant-1", "nd-metal")))
+        .onComplete(test.succeeding(reply -> test.verify(() -> {
+          JsonObject r = reply.getJsonObject("recommendation");
+          assertThat(r.getString("condition")).isEqualTo("NOT_CONTROLLED");
+          assertThat(r.getDouble("safetyStock")).isCloseTo(89.79, within(0.01));
+          assertThat(r.getDouble("reorderPoint")).isCloseTo(389.79, within(0.01));
+          assertThat(r.getDouble("recommendedOrder")).isEqualTo(0.0);
+          assertThat(r.getString("status")).isEqualTo("OK");
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("every bad field is refused by name, an unknown site is a 404, and nothing is stored")
+  void validation(VertxTestContext test) {
+    JsonObject bad = BufferBus.workedExample("plant-1", "dy-oxide").put("serviceLevel", 1.0).put("onHand", -1)
+        .put("leadTimeMeanDays", 0).put("destination", "Germany").put("demandMeanPerDay", "ten")
+        .put("alternateSource", new JsonObject().put("leadTimeMeanDays", -3).put("leadTimeStdDays", 1));
+    bad.remove("endUse");
+    platform.site("t-bad", "plant-1")
+        .compose(site -> platform.upsert("t-bad", bad))
+        .recover(refused -> {
+          test.verify(() -> assertThat(((ServiceException) refused).errors()).extracting(FieldError::field)
+              .contains("serviceLevel", "onHand", "leadTimeMeanDays", "destination", "demandMeanPerDay", "endUse",
+                  "alternateSource.leadTimeMeanDays"));
+          return platform.upsert("t-bad", BufferBus.workedExample("plant-1", "unobtainium"));
+        })
+        .recover(unknownMaterial -> {
+          test.verify(() -> assertThat(((ServiceException) unknownMaterial).errors()).extracting(FieldError::field)
+              .containsExactly("materialId"));
+          return platform.upsert("t-bad", BufferBus.workedExample("no-such-site", "dy-oxide"));
+        })
+        .recover(unknownSite -> {
+          test.verify(() -> assertThat(((ServiceException) unknownSite).code()).isEqualTo(FailureCode.NOT_FOUND));
+          return platform.request(Addresses.POSITIONS_GET, new JsonObject().put("siteId", "plant-1")
+              .put("materialId", "dy-oxide"), BufferBus.tenant("t-bad"));
+        })
+        .onComplete(test.failing(nothing -> test.verify(() -> {
+          assertThat(((ServiceException) nothing).code()).isEqualTo(FailureCode.NOT_FOUND);
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("a recommendation for any date: before No. 18 took effect, dysprosium was not controlled")
+  void anyDate(VertxTestContext test) {
+    platform.site("t-dates", "plant-1")
+        .compose(site -> platform.upsert("t-dates", BufferBus.workedExample("plant-1", "dy-oxide")))
+        .compose(v -> platform.recommendation("t-dates", "plant-1", "dy-oxide", "2025-03-01"))
+        .onComplete(test.succeeding(r -> test.verify(() -> {
+          assertThat(r.getString("asOf")).isEqualTo("2025-03-01");
+          assertThat(r.getString("condition")).isEqualTo("NOT_CONTROLLED");
+          assertThat(r.getDouble("reorderPoint")).isCloseTo(389.79, within(0.01));
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("a licence registered, then revoked, recomputes the positions it covers; each status change raises an alert")
+  void liveOnLicenceChanges(Vertx vertx, VertxTestContext test) throws Exception {
+    Checkpoint published = test.checkpoint(3);
+    vertx.eventBus().<JsonObject>consumer(Addresses.INVENTORY_ALERT, m -> {
+      if ("t-live".equals(m.body().getString("tenantId"))) {
+        published.flag();
+      }
+    });
+    JsonObject reply = await(platform.site("t-live", "plant-1")
+        .compose(site -> platform.upsert("t-live", BufferBus.workedExample("plant-1", "dy-oxide"))));
+    assertThat(reply.getJsonObject("recommendation").getString("status")).isEqualTo("REORDER");
+    JsonObject licence = await(platform.licence("t-live", "Dy", "OXIDE", 1000));
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+        "COVERED".equals(await(platform.stored("t-live")).getJsonObject(0).getString("condition")));
+    JsonObject covered = await(platform.stored("t-live")).getJsonObject(0);
+    assertThat(covered.getString("status")).isEqualTo("OK");
+    assertThat(covered.getJsonObject("explanation").getJsonObject("licence").getString("licenceId"))
+        .isEqualTo(licence.getString("id"));
+
+    await(platform.request(Addresses.LICENCE_TRANSITION, new JsonObject().put("id", licence.getString("id"))
+        .put("status", "REVOKED"), BufferBus.tenant("t-live")));
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+        "LICENCE_REQUIRED".equals(await(platform.stored("t-live")).getJsonObject(0).getString("condition")));
+    JsonArray alerts = await(platform.alerts("t-live"));
+    assertThat(alerts.stream().map(a -> ((JsonObject) a).getString("fromStatus") + ">" + ((JsonObject) a).getString("toStatus")))
+        .containsExactly("OK>REORDER", "REORDER>OK", "null>REORDER");
+    assertThat(await(platform.alerts("t-other"))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("ADMIN adds a material; a new measure on its element recomputes its positions, and only them")
+  void liveOnRegimeChanges(VertxTestContext test) throws Exception {
+    await(platform.request(Addresses.MATERIALS_CREATE, new JsonObject().put("id", "la-oxide").put("name", "Lanthanum oxide")
+        .put("form", "OXIDE").put("elements", new JsonArray().add("La")), BufferBus.admin()));
+    await(platform.site("t-nd", "plant-1")
+        .compose(site -> platform.upsert("t-nd", BufferBus.workedExample("plant-1", "la-oxide")))
+        .compose(v -> platform.upsert("t-nd", BufferBus.workedExample("plant-1", "y-oxide"))));
+    JsonArray before = await(platform.stored("t-nd"));
+    await(platform.request(Addresses.REGIME_MEASURE_CREATE, new JsonObject().put("id", "TEST-LA").put("issuer", "MOFCOM")
+        .put("title", "Lanthanum controls").put("kind", "LICENCE_REQUIRED").put("issuedOn", "2026-11-01")
+        .put("inForceFrom", "2026-12-15").put("elements", new JsonArray().add("La")).put("forms", new JsonArray().add("OXIDE"))
+        .put("source", "test"), BufferBus.admin()));
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> await(platform.stored("t-nd")).stream()
+        .map(JsonObject.class::cast).anyMatch(r -> r.getString("materialId").equals("la-oxide")
+            && r.getString("condition").equals("LICENCE_REQUIRED")));
+    JsonObject yttrium = await(platform.stored("t-nd")).stream().map(JsonObject.class::cast)
+        .filter(r -> r.getString("materialId").equals("y-oxide")).findFirst().orElseThrow();
+    JsonObject yttriumBefore = before.stream().map(JsonObject.class::cast)
+        .filter(r -> r.getString("materialId").equals("y-oxide")).findFirst().orElseThrow();
+    assertThat(yttrium).isEqualTo(yttriumBefore);
+    test.completeNow();
+  }
+
+  @Test
+  @DisplayName("what-if: the No. 70 suspension extended to 2027-11-10, for a holmium-oxide position with a 60-day lead time as of 2026-10-01")
+  void scenario(VertxTestContext test) throws Exception {
+    await(platform.site("t-whatif", "plant-1").compose(site -> platform.upsert("t-whatif",
+        BufferBus.workedExample("plant-1", "ho-oxide").put("leadTimeMeanDays", 60))));
+    JsonArray storedBefore = await(platform.stored("t-whatif"));
+    JsonObject reply = await(platform.request(Addresses.SCENARIOS_RUN, new JsonObject().put("asOf", "2026-10-01")
+        .put("changes", new JsonArray().add(new JsonObject().put("type", "SUSPENSION_EXTENDED")
+            .put("reference", "MOFCOM-GAC-2025-70").put("until", "2027-11-10"))), BufferBus.tenant("t-whatif")));
+    JsonArray positions = reply.getJsonArray("positions");
+    assertThat(positions).hasSize(1);
+    JsonObject side = positions.getJsonObject(0);
+    assertThat(side.getString("materialId")).isEqualTo("ho-oxide");
+    assertThat(side.getJsonObject("now").getString("condition")).isEqualTo("LICENCE_REQUIRED");
+    assertThat(side.getJsonObject("now").getJsonObject("explanation").getJsonArray("suspensionsEndingInHorizon")
+        .getJsonObject(0).getString("until")).isEqualTo("2026-11-10");
+    assertThat(side.getJsonObject("scenario").getString("condition")).isEqualTo("NOT_CONTROLLED");
+    assertThat(side.getJsonObject("scenario").getDouble("reorderPoint"))
+        .isLessThan(side.getJsonObject("now").getDouble("reorderPoint"));
+    assertThat(await(platform.stored("t-whatif"))).isEqualTo(storedBefore);
+    JsonObject holmium = await(platform.request(Addresses.REGIME_ELEMENTS, new JsonObject().put("asOf", "2026-12-01"),
+        BufferBus.tenant("t-whatif"))).getJsonArray("elements").stream().map(JsonObject.class::cast)
+        .filter(e -> e.getString("symbol").equals("Ho")).findFirst().orElseThrow();
+    assertThat(holmium.getString("state")).isEqualTo("LICENCE_REQUIRED");
+    test.completeNow();
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+}
