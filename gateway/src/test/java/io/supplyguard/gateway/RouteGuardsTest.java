@@ -4,13 +4,18 @@ import static io.supplyguard.gateway.TestPlatform.ADMIN_KEY;
 import static io.supplyguard.gateway.TestPlatform.assertProblem;
 import static io.supplyguard.gateway.TestPlatform.errorFields;
 import static io.supplyguard.gateway.ValidBodies.licence;
+import static io.supplyguard.gateway.ValidBodies.material;
 import static io.supplyguard.gateway.ValidBodies.measure;
+import static io.supplyguard.gateway.ValidBodies.position;
+import static io.supplyguard.gateway.ValidBodies.scenario;
+import static io.supplyguard.gateway.ValidBodies.site;
 import static io.supplyguard.gateway.ValidBodies.suspension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.junit5.VertxExtension;
@@ -35,6 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RouteGuardsTest {
   private static final String MEASURE = "/api/v1/regime/measures/MOFCOM-2025-61";
+  private static final String POSITION = "/api/v1/sites/plant-7/positions/ndfeb-n52-dy";
 
   private TestPlatform platform;
   private String tenantKey;
@@ -64,7 +70,8 @@ class RouteGuardsTest {
         Arguments.of("addSuspension", HttpMethod.POST, MEASURE + "/suspensions", suspension("2026-12-01")),
         Arguments.of("liftSuspension", HttpMethod.POST, MEASURE + "/suspensions/1/lift",
             new JsonObject().put("on", "2026-12-15")),
-        Arguments.of("regimeHistory", HttpMethod.GET, "/api/v1/regime/history?limit=10", null));
+        Arguments.of("regimeHistory", HttpMethod.GET, "/api/v1/regime/history?limit=10", null),
+        Arguments.of("createMaterial", HttpMethod.POST, "/api/v1/materials", material()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -81,10 +88,24 @@ class RouteGuardsTest {
         })));
   }
 
-  @Test
-  @DisplayName("the ADMIN key may not register a licence: licences belong to a tenant")
-  void adminMayNotRegisterALicence(VertxTestContext test) {
-    call(HttpMethod.POST, "/api/v1/licences", ADMIN_KEY).sendJsonObject(licence())
+  /**
+   * Every TENANT-only operation, each with a request the contract accepts: the contract is
+   * checked before the role, so a 403 also shows that the body is valid.
+   */
+  static Stream<Arguments> tenantOperations() {
+    return Stream.of(
+        Arguments.of("registerLicence", HttpMethod.POST, "/api/v1/licences", licence()),
+        Arguments.of("createSite", HttpMethod.POST, "/api/v1/sites", site()),
+        Arguments.of("upsertPosition", HttpMethod.PUT, POSITION, position()),
+        Arguments.of("runScenario", HttpMethod.POST, "/api/v1/scenarios", scenario()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tenantOperations")
+  @DisplayName("the ADMIN key is refused every TENANT-only operation with a 403 problem: licences, sites and positions belong to a tenant")
+  void adminMayNotActForATenant(String operationId, HttpMethod method, String uri, JsonObject body,
+      VertxTestContext test) {
+    call(method, uri, ADMIN_KEY).sendJsonObject(body)
         .onComplete(test.succeeding(response -> test.verify(() -> {
           assertProblem(response, 403);
           assertThat(response.bodyAsJsonObject().getString("detail")).contains("TENANT");
@@ -188,6 +209,100 @@ class RouteGuardsTest {
             assertThat(errorFields(response)).containsExactly("material");
             assertThat(response.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("message"))
                 .isEqualTo("is not in the material catalogue");
+            test.completeNow();
+          })));
+    }
+
+    /** A position changed in one field, and the field the 400 must name. */
+    static Stream<Arguments> invalidPositions() {
+      JsonObject withoutEndUse = position();
+      withoutEndUse.remove("endUse");
+      return Stream.of(
+          Arguments.of("a serviceLevel of 1.0 (certainty has no safety stock)", position().put("serviceLevel", 1.0),
+              "serviceLevel"),
+          Arguments.of("a serviceLevel of 0.4 (below 0.5)", position().put("serviceLevel", 0.4), "serviceLevel"),
+          Arguments.of("onHand -1", position().put("onHand", -1), "onHand"),
+          Arguments.of("a leadTimeMeanDays of 0", position().put("leadTimeMeanDays", 0), "leadTimeMeanDays"),
+          Arguments.of("a demandMeanPerDay that is a string", position().put("demandMeanPerDay", "ten"),
+              "demandMeanPerDay"),
+          Arguments.of("no endUse", withoutEndUse, "endUse"),
+          Arguments.of("a destination \"Germany\" (not an ISO 3166 alpha-2 code)", position().put("destination", "Germany"),
+              "destination"),
+          Arguments.of("an unknown field", position().put("safetyStock", 500), "safetyStock"),
+          Arguments.of("an alternate source with a lead time of 0",
+              position().put("alternateSource", new JsonObject().put("leadTimeMeanDays", 0).put("leadTimeStdDays", 1)),
+              "alternateSource.leadTimeMeanDays"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidPositions")
+    @DisplayName("a position is a 400 naming the field it gets wrong")
+    void invalidPosition(String what, JsonObject body, String field, VertxTestContext test) {
+      expectInvalid(call(HttpMethod.PUT, POSITION, tenantKey), body, field, test);
+    }
+
+    @Test
+    @DisplayName("a position at a site id with a space is a 400 naming siteId")
+    void siteIdWithASpace(VertxTestContext test) {
+      expectInvalid(call(HttpMethod.PUT, "/api/v1/sites/plant%207/positions/ndfeb-n52-dy", tenantKey), position(),
+          "siteId", test);
+    }
+
+    @Test
+    @DisplayName("a site without a name is a 400 naming name")
+    void siteWithoutName(VertxTestContext test) {
+      JsonObject body = site();
+      body.remove("name");
+      expectInvalid(call(HttpMethod.POST, "/api/v1/sites", tenantKey), body, "name", test);
+    }
+
+    @Test
+    @DisplayName("a scenario without changes is a 400 naming changes")
+    void scenarioWithoutChanges(VertxTestContext test) {
+      expectInvalid(call(HttpMethod.POST, "/api/v1/scenarios", tenantKey), scenario().put("changes", new JsonArray()),
+          "changes", test);
+    }
+
+    @Test
+    @DisplayName("a scenario change of type ASTEROID is a 400 naming its type")
+    void scenarioChangeOfUnknownType(VertxTestContext test) {
+      JsonObject body = scenario();
+      body.getJsonArray("changes").getJsonObject(0).put("type", "ASTEROID");
+      expectInvalid(call(HttpMethod.POST, "/api/v1/scenarios", tenantKey), body, "changes[0].type", test);
+    }
+
+    @Test
+    @DisplayName("a scenario change SUSPENSION_EXTENDED without until is a 400 naming until")
+    void extensionWithoutUntil(VertxTestContext test) {
+      JsonObject body = scenario();
+      body.getJsonArray("changes").getJsonObject(0).remove("until");
+      expectInvalid(call(HttpMethod.POST, "/api/v1/scenarios", tenantKey), body, "changes[0].until", test);
+    }
+
+    @Test
+    @DisplayName("a scenario change NEW_MEASURE whose measure has no source is a 400 naming changes[0].measure.source")
+    void newMeasureWithoutSource(VertxTestContext test) {
+      JsonObject measure = measure();
+      measure.remove("source");
+      JsonObject body = new JsonObject().put("changes", new JsonArray()
+          .add(new JsonObject().put("type", "NEW_MEASURE").put("measure", measure)));
+      expectInvalid(call(HttpMethod.POST, "/api/v1/scenarios", tenantKey), body, "changes[0].measure.source", test);
+    }
+
+    @Test
+    @DisplayName("a simulation of 0 replications is a 400 naming replications")
+    void simulationWithoutReplications(VertxTestContext test) {
+      expectInvalid(call(HttpMethod.POST, POSITION + "/simulate", tenantKey), new JsonObject().put("replications", 0),
+          "replications", test);
+    }
+
+    @Test
+    @DisplayName("a recommendations filter on an unknown status is a 400 naming status")
+    void unknownRecommendationStatus(VertxTestContext test) {
+      call(HttpMethod.GET, "/api/v1/recommendations?status=FINE", tenantKey).send()
+          .onComplete(test.succeeding(response -> test.verify(() -> {
+            assertProblem(response, 400);
+            assertThat(errorFields(response)).containsExactly("status");
             test.completeNow();
           })));
     }

@@ -38,4 +38,37 @@ final class ValidBodies {
   static JsonObject suspension(String from) {
     return new JsonObject().put("from", from).put("until", "2027-11-10").put("reference", "MOFCOM 2026 No. 1");
   }
+
+  static JsonObject material() {
+    return new JsonObject().put("id", "er-oxide").put("name", "Erbium oxide").put("form", "OXIDE")
+        .put("elements", new JsonArray().add("Er"));
+  }
+
+  /** A stock position of the worked example of BUFFER-MODEL.md, with every optional field. */
+  static JsonObject position() {
+    return new JsonObject()
+        .put("onHand", 900)
+        .put("onOrder", 0)
+        .put("demandMeanPerDay", 10)
+        .put("demandStdPerDay", 4)
+        .put("leadTimeMeanDays", 30)
+        .put("leadTimeStdDays", 5)
+        .put("serviceLevel", 0.95)
+        .put("reviewPeriodDays", 0)
+        .put("orderQuantity", 300)
+        .put("endUse", "AUTOMOTIVE")
+        .put("destination", "DE")
+        .put("alternateSource", new JsonObject().put("leadTimeMeanDays", 60).put("leadTimeStdDays", 10));
+  }
+
+  static JsonObject site() {
+    return new JsonObject().put("id", "plant-7").put("name", "Stuttgart motor plant").put("country", "DE");
+  }
+
+  /** The No. 70 suspension extended to 2027-11-10. */
+  static JsonObject scenario() {
+    return new JsonObject().put("asOf", "2026-10-01").put("changes", new JsonArray()
+        .add(new JsonObject().put("type", "SUSPENSION_EXTENDED").put("reference", "MOFCOM-GAC-2025-70")
+            .put("until", "2027-11-10")));
+  }
 }

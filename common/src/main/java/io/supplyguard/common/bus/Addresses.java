@@ -114,6 +114,8 @@ public final class Addresses {
    * toStatus, condition, asOf, raisedAt}}.
    */
   public static final String INVENTORY_ALERT = "inventory.alert";
+  /** A recompute finished: {@code {reason, positions, alerts, durationMs}}. */
+  public static final String INVENTORY_RECOMPUTED = "inventory.recomputed";
 
   private Addresses() {
   }

@@ -21,9 +21,14 @@ import java.util.stream.Collectors;
 final class ValidationErrors {
   private static final Pattern PARAMETER = Pattern.compile("(?i)(?:query|path|header|cookie) parameter ([^\\s.:]+)");
   private static final Pattern REQUIRED = Pattern.compile("required property \"?'?([^\"'\\s]+)");
-  /** What the validator says of each enclosing keyword that failed because one of its fields did. */
+  /**
+   * What the validator says of each enclosing keyword that failed because one of its fields did:
+   * a property, an array's items, {@code allOf}, {@code $ref}, and {@code if}/{@code then}/{@code else}.
+   */
   private static final Pattern ENCLOSING = Pattern.compile(
-      "^(?:Property \"[^\"]*\" does not match (?:additional properties )?schema|A subschema had errors)$");
+      "^(?:Property \"[^\"]*\" does not match (?:additional properties )?schema|A subschema had errors"
+          + "|Items did not match schema|Instance does not match every subschema"
+          + "|Instance does not match \"(?:then|else)\" schema)$");
   private static final Pattern ADDITIONAL = Pattern.compile("does not match additional properties schema$");
 
   private ValidationErrors() {

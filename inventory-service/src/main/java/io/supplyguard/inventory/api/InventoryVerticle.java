@@ -63,6 +63,7 @@ public final class InventoryVerticle extends VerticleBase {
     PositionHandlers position = new PositionHandlers(sites, materials, positions, recomputer, clock,
         settings.number("BUFFER_DEFAULT_SERVICE_LEVEL"), settings.number("BUFFER_DEFAULT_ORDER_DAYS"));
     ScenarioHandlers scenarios = new ScenarioHandlers(positions, recomputer, clock);
+    SimulationHandlers simulations = new SimulationHandlers(vertx, position, recomputer, clock);
 
     bus = new BusServer(vertx)
         .handle(Addresses.MATERIALS_LIST, catalogue::list)
@@ -75,7 +76,8 @@ public final class InventoryVerticle extends VerticleBase {
         .handle(Addresses.RECOMMENDATION_GET, position::recommendation)
         .handle(Addresses.RECOMMENDATIONS_LIST, tenant::listRecommendations)
         .handle(Addresses.ALERTS_LIST, tenant::listAlerts)
-        .handle(Addresses.SCENARIOS_RUN, scenarios::run);
+        .handle(Addresses.SCENARIOS_RUN, scenarios::run)
+        .handle(Addresses.POSITIONS_SIMULATE, simulations::simulate);
     changes = new ChangeListener(vertx, recomputer, clock);
     daily = new DailyTicker(vertx, clock, settings.millis("TIME_TICK_MS"), "Daily recompute", changes::recomputeStale);
     metricsTimer = vertx.setPeriodic(settings.millis("METRICS_REFRESH_MS").toMillis(), t -> metrics.refresh(pool));

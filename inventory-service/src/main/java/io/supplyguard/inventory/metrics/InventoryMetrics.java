@@ -14,7 +14,8 @@ import java.time.Duration;
  * What operators watch of the buffer: {@code supplyguard_positions{status}},
  * {@code supplyguard_positions_by_element{element,status}} (refreshed from the database),
  * {@code supplyguard_alerts_total{status}}, and each recompute's size and duration
- * ({@code supplyguard_recompute_positions}, {@code supplyguard_recompute_seconds}).
+ * ({@code supplyguard_recompute_positions}, {@code supplyguard_recompute_seconds}), split by phase
+ * ({@code supplyguard_recompute_phase_seconds{phase}}).
  */
 public final class InventoryMetrics {
   private static final String BY_STATUS = "SELECT status, count(*) AS n FROM recommendation GROUP BY status";
@@ -43,6 +44,11 @@ public final class InventoryMetrics {
   public void recomputed(int positions, long nanos) {
     batchSize.record(positions);
     duration.record(Duration.ofNanos(nanos));
+  }
+
+  /** Time one phase of a recompute page took: read, conditions, compute or store. */
+  public void phase(String phase, long nanos) {
+    registry.timer("supplyguard.recompute.phase", "phase", phase).record(Duration.ofNanos(nanos));
   }
 
   public void alertRaised(String status) {

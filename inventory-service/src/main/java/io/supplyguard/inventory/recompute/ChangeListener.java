@@ -73,10 +73,17 @@ public final class ChangeListener {
 
   private Future<Recomputer.Result> enqueue(String why, Selection selection) {
     String requestId = "recompute-" + UUID.randomUUID();
-    Future<Recomputer.Result> next = tail.transform(previous ->
-        recomputer.recompute(selection, LocalDate.now(clock), requestId)
-            .onSuccess(r -> LOG.info("Recomputed {} positions ({} alerts) for {}", r.positions(), r.alerts(), why))
-            .onFailure(e -> LOG.warn("Recompute for {} failed: {}", why, e.toString())));
+    Future<Recomputer.Result> next = tail.transform(previous -> {
+      long started = System.nanoTime();
+      return recomputer.recompute(selection, LocalDate.now(clock), requestId)
+          .onSuccess(r -> {
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            LOG.info("Recomputed {} positions ({} alerts) in {} ms for {}", r.positions(), r.alerts(), millis, why);
+            vertx.eventBus().publish(Addresses.INVENTORY_RECOMPUTED, new JsonObject().put("reason", why)
+                .put("positions", r.positions()).put("alerts", r.alerts()).put("durationMs", millis));
+          })
+          .onFailure(e -> LOG.warn("Recompute for {} failed: {}", why, e.toString()));
+    });
     tail = next;
     return next;
   }

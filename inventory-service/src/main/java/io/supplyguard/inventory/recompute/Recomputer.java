@@ -84,11 +84,18 @@ public final class Recomputer {
 
   private Future<Result> nextPage(PositionRepository.Selection selection, PositionKey after, LocalDate asOf,
       String requestId, Result soFar) {
+    long readStart = System.nanoTime();
     return positions.page(selection, after, pageSize).compose(page -> {
+      metrics.phase("read", System.nanoTime() - readStart);
       if (page.isEmpty()) {
         return Future.succeededFuture(soFar);
       }
-      return compute(page, asOf, null, requestId).compose(computed -> store(computed, asOf)).compose(raised -> {
+      long computeStart = System.nanoTime();
+      return compute(page, asOf, null, requestId).compose(computed -> {
+        metrics.phase("conditions_and_compute", System.nanoTime() - computeStart);
+        long storeStart = System.nanoTime();
+        return store(computed, asOf).onSuccess(n -> metrics.phase("store", System.nanoTime() - storeStart));
+      }).compose(raised -> {
         Result total = new Result(soFar.positions() + page.size(), soFar.alerts() + raised);
         return page.size() < pageSize ? Future.succeededFuture(total)
             : nextPage(selection, page.get(page.size() - 1).key(), asOf, requestId, total);

@@ -1,0 +1,90 @@
+package io.supplyguard.inventory.api;
+
+import io.supplyguard.common.bus.BodyReader;
+import io.supplyguard.common.bus.BusRequest;
+import io.supplyguard.common.bus.FailureCode;
+import io.supplyguard.common.bus.ServiceException;
+import io.supplyguard.inventory.buffer.Estimate;
+import io.supplyguard.inventory.buffer.PositionStatus;
+import io.supplyguard.inventory.buffer.Simulation;
+import io.supplyguard.inventory.buffer.SimulationRequest;
+import io.supplyguard.inventory.buffer.SimulationResult;
+import io.supplyguard.inventory.position.PositionKey;
+import io.supplyguard.inventory.recompute.Recomputer;
+import io.supplyguard.inventory.recompute.Recommender;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A seeded Monte Carlo of a position under its recommended policy and the licensing delays
+ * its condition implies: does the buffer deliver the service level it promises?
+ */
+final class SimulationHandlers {
+  private final Vertx vertx;
+  private final PositionHandlers positions;
+  private final Recomputer recomputer;
+  private final Clock clock;
+
+  SimulationHandlers(Vertx vertx, PositionHandlers positions, Recomputer recomputer, Clock clock) {
+    this.vertx = vertx;
+    this.positions = positions;
+    this.recomputer = recomputer;
+    this.clock = clock;
+  }
+
+  Future<JsonObject> simulate(BusRequest request) {
+    PositionKey key = PositionHandlers.key(request, request.requireTenant());
+    BodyReader in = new BodyReader(request.body());
+    LocalDate given = in.date("asOf", false);
+    Integer horizon = in.integer("horizonDays", false, 1, SimulationRequest.MAX_HORIZON_DAYS);
+    Integer replications = in.integer("replications", false, 1, SimulationRequest.MAX_REPLICATIONS);
+    Long seed = in.longValue("seed", false);
+    in.check();
+    LocalDate asOf = given != null ? given : LocalDate.now(clock);
+    int days = horizon != null ? horizon : 365;
+    int runs = replications != null ? replications : 500;
+    long seedValue = seed != null ? seed : 1L;
+    return positions.find(key)
+        .compose(p -> recomputer.compute(List.of(p), asOf, null, request.requestId()))
+        .compose(computed -> {
+          Recommender.Computed c = computed.get(0);
+          if (c.recommendation().status() == PositionStatus.UNBUFFERABLE) {
+            throw new ServiceException(FailureCode.CONFLICT,
+                "The position is UNBUFFERABLE: its supply is prohibited and it has no alternate source to simulate.");
+          }
+          if (c.position().inputs().orderQuantity() <= 0) {
+            throw new ServiceException(FailureCode.CONFLICT,
+                "The position orders nothing (no demand and no orderQuantity): there is no policy to simulate.");
+          }
+          SimulationRequest run = SimulationRequest.of(c.position().inputs(), c.recommendation(), days, runs, seedValue);
+          // Thousands of simulated days: keep them off the event loop.
+          return vertx.executeBlocking(() -> Simulation.run(run), false).map(result -> json(asOf, run, c, result));
+        });
+  }
+
+  private static JsonObject json(LocalDate asOf, SimulationRequest run, Recommender.Computed c, SimulationResult r) {
+    return new JsonObject()
+        .put("asOf", asOf.toString())
+        .put("horizonDays", run.horizonDays())
+        .put("replications", run.replications())
+        .put("seed", run.seed())
+        .put("condition", c.recommendation().condition().name())
+        .put("targetServiceLevel", c.position().inputs().serviceLevel())
+        .put("policy", new JsonObject()
+            .put("reorderPoint", c.recommendation().reorderPoint())
+            .put("orderQuantity", c.position().inputs().orderQuantity())
+            .put("reviewPeriodDays", c.position().inputs().reviewPeriodDays()))
+        .put("cycleServiceLevel", estimate(r.cycleServiceLevel()))
+        .put("fillRate", estimate(r.fillRate()))
+        .put("stockoutProbability", estimate(r.stockoutProbability()))
+        .put("cycles", r.cycles());
+  }
+
+  private static JsonObject estimate(Estimate e) {
+    return e == null ? null : new JsonObject().put("estimate", e.mean()).put("low", e.lower()).put("high", e.upper());
+  }
+}

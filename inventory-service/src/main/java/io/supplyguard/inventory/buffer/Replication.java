@@ -1,0 +1,87 @@
+package io.supplyguard.inventory.buffer;
+
+/**
+ * One simulated path of a position, a day at a time. Each day: what arrives is received (a new
+ * replenishment cycle starts), the day's demand is served from stock or backordered, and on a
+ * review day an order is placed when the inventory position is at or below the reorder point.
+ * An order placed at the end of day t with a lead time of n days arrives at the start of day
+ * t + 1 + n, so exactly n days of demand fall between the order and its arrival, as in the model.
+ */
+final class Replication {
+  private final SimulationRequest request;
+  private final SimulationDraws draws;
+
+  Replication(SimulationRequest request, SimulationDraws draws) {
+    this.request = request;
+    this.draws = draws;
+  }
+
+  Outcome run() {
+    int horizon = request.horizonDays();
+    SimulationPolicy policy = request.policy();
+    int reviewEvery = policy.reviewEveryDays();
+    double[] arriving = new double[horizon];
+    // Net stock: on hand minus backorders.
+    double net = request.inputs().onHand();
+    double onOrder = 0;
+    // When the stock already on order was placed is unknown: take it as placed today.
+    if (request.inputs().onOrder() > 0) {
+      onOrder = request.inputs().onOrder();
+      schedule(arriving, 0, draws.leadTimeDays(), onOrder);
+    }
+
+    double demand = 0;
+    double metFromStock = 0;
+    boolean anyStockout = false;
+    int cycles = 0;
+    int cyclesWithoutStockout = 0;
+    boolean inCycle = false;
+    boolean cycleHadStockout = false;
+
+    for (int day = 0; day < horizon; day++) {
+      if (arriving[day] > 0) {
+        net += arriving[day];
+        onOrder -= arriving[day];
+        // The stretch before the first arrival is not a cycle: its stock was not set by the policy.
+        if (inCycle) {
+          cycles++;
+          cyclesWithoutStockout += cycleHadStockout ? 0 : 1;
+        }
+        inCycle = true;
+        cycleHadStockout = false;
+      }
+
+      double today = draws.demand();
+      demand += today;
+      metFromStock += Math.min(today, Math.max(net, 0));
+      net -= today;
+      if (net < 0) {
+        anyStockout = true;
+        cycleHadStockout = true;
+      }
+
+      if (day % reviewEvery == 0) {
+        double inventoryPosition = net + onOrder;
+        if (inventoryPosition <= policy.reorderPoint()) {
+          double quantity = policy.reorderPoint() + policy.orderQuantity() - inventoryPosition;
+          onOrder += quantity;
+          schedule(arriving, day + 1, draws.leadTimeDays(), quantity);
+        }
+      }
+    }
+    // The cycle still open at the horizon is censored and would flatter the service level.
+    double fillRate = demand > 0 ? metFromStock / demand : 1;
+    return new Outcome(cycles, cyclesWithoutStockout, fillRate, anyStockout);
+  }
+
+  /** Orders due after the horizon stay on order and are simply never received. */
+  private static void schedule(double[] arriving, int firstDay, long leadTimeDays, double quantity) {
+    long arrival = firstDay + leadTimeDays;
+    if (arrival < arriving.length) {
+      arriving[(int) arrival] += quantity;
+    }
+  }
+
+  record Outcome(int cycles, int cyclesWithoutStockout, double fillRate, boolean anyStockout) {
+  }
+}

@@ -1,0 +1,169 @@
+package io.supplyguard.inventory.bench;
+
+import io.supplyguard.common.bootstrap.ServiceHost;
+import io.supplyguard.common.bus.Addresses;
+import io.supplyguard.common.bus.BusClient;
+import io.supplyguard.common.bus.Role;
+import io.supplyguard.common.testing.TestPostgres;
+import io.supplyguard.common.testing.TestServices;
+import io.supplyguard.inventory.InventoryService;
+import io.supplyguard.inventory.store.PositionRepository;
+import io.supplyguard.licence.LicenceService;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One regime change recomputing 100,000 positions across 125 tenants, end to end: an operator
+ * suspends No. 18, the licence-service publishes regime.changed, the inventory-service asks for
+ * the supply conditions page by page, stores every recommendation and publishes the alerts.
+ * The baseline, measured in the same run on the same database, is reading the same 100,000
+ * positions page by page without computing anything. Writes its figures to the file named by
+ * its first argument; bin/bench-recompute prints them.
+ */
+public final class RecomputeBenchmark {
+  private static final Logger LOG = LoggerFactory.getLogger(RecomputeBenchmark.class);
+  private static final int TENANTS = 125;
+  private static final int SITES = 160;
+  private static final String[] MATERIALS = {"dy-oxide", "tb-metal", "smco-magnet", "y-oxide", "gd-oxide"};
+
+  private RecomputeBenchmark() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path out = Path.of(args.length > 0 ? args[0] : "recompute-benchmark.json");
+    JsonObject db = TestPostgres.newDatabase().put("OUTBOX_FLUSH_MS", "50");
+    Vertx vertx = Vertx.vertx();
+    try {
+      await(TestServices.start(vertx, new LicenceService(), db, Clock.systemUTC()));
+      ServiceHost inventory = await(TestServices.start(vertx, new InventoryService(), db, Clock.systemUTC()));
+      Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(new PgConnectOptions()
+          .setHost("127.0.0.1").setPort(Integer.parseInt(db.getString("PGPORT"))).setDatabase(db.getString("PGDATABASE"))
+          .setUser("postgres").setPassword("").addProperty("search_path", "inventory")).using(vertx).build();
+      int positions = seed(pool);
+      LOG.info("Seeded {} positions", positions);
+
+      long baselineStart = System.nanoTime();
+      int read = readAll(new PositionRepository(pool));
+      long baselineNanos = System.nanoTime() - baselineStart;
+
+      AtomicLong alerts = new AtomicLong();
+      await(vertx.eventBus().<JsonObject>consumer(Addresses.INVENTORY_ALERT, m -> alerts.incrementAndGet()).completion());
+      BusClient bus = new BusClient(vertx, Duration.ofSeconds(30));
+      BusClient.Caller admin = new BusClient.Caller("bench", null, Role.ADMIN);
+      LocalDate today = LocalDate.now();
+
+      // First computation of every position: an amendment of No. 18 reaches all of them.
+      JsonObject first = timed(vertx, () -> bus.request(Addresses.REGIME_MEASURE_AMEND,
+          new JsonObject().put("id", "MOFCOM-GAC-2025-18").put("source", "benchmark"), admin));
+      long firstAlerts = alerts.getAndSet(0);
+      // The change measured: No. 18 suspended from today for a year; every position is recomputed.
+      JsonObject change = timed(vertx, () -> bus.request(Addresses.REGIME_SUSPENSION_ADD, new JsonObject()
+          .put("measureId", "MOFCOM-GAC-2025-18").put("from", today.toString())
+          .put("until", today.plusYears(1).toString()).put("reference", "BENCHMARK"), admin));
+      long stored = await(pool.query("SELECT count(*) AS n FROM recommendation WHERE condition = 'NOT_CONTROLLED'")
+          .execute()).iterator().next().getLong("n");
+      JsonObject result = new JsonObject()
+          .put("positions", positions)
+          .put("firstComputeSeconds", first.getDouble("seconds"))
+          .put("firstComputeAlerts", firstAlerts)
+          .put("recomputeSeconds", change.getDouble("seconds"))
+          .put("recomputedPositions", change.getJsonObject("event").getInteger("positions"))
+          .put("storedNotControlled", stored)
+          .put("alertsPublished", alerts.get())
+          .put("baselineReadSeconds", baselineNanos / 1e9)
+          .put("baselinePositionsRead", read)
+          .put("ratioToBaseline", change.getDouble("seconds") / (baselineNanos / 1e9))
+          .put("phases", phases(inventory));
+      Files.writeString(out, result.encodePrettily());
+      LOG.info("Result: {}", result.encode());
+    } finally {
+      await(vertx.close());
+    }
+  }
+
+  /** Seconds from the request to the inventory.recomputed event that ends the recompute it causes. */
+  private static JsonObject timed(Vertx vertx, Supplier<Future<JsonObject>> change) throws Exception {
+    Promise<JsonObject> finished = Promise.promise();
+    MessageConsumer<JsonObject> done = vertx.eventBus().consumer(Addresses.INVENTORY_RECOMPUTED, m -> {
+      if (m.body().getInteger("positions") > 0) {
+        finished.tryComplete(m.body());
+      }
+    });
+    await(done.completion());
+    long start = System.nanoTime();
+    await(change.get());
+    JsonObject event = await(finished.future());
+    double seconds = (System.nanoTime() - start) / 1e9;
+    await(done.unregister());
+    return new JsonObject().put("seconds", seconds).put("event", event);
+  }
+
+  /** Seconds spent in each phase of the recomputes, from the service's own /metrics. */
+  private static JsonObject phases(ServiceHost host) throws Exception {
+    String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://127.0.0.1:" + host.managementPort() + "/metrics")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    JsonObject phases = new JsonObject();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "supplyguard_recompute_phase_seconds_sum\\{phase=\"(\\w+)\",service=\"inventory-service\"} ([0-9.E+-]+)")
+        .matcher(metrics);
+    while (m.find()) {
+      phases.put(m.group(1), Double.parseDouble(m.group(2)));
+    }
+    return phases;
+  }
+
+  /** 125 tenants x 160 sites x 5 controlled materials, each position then computed once. */
+  private static int seed(Pool pool) throws Exception {
+    await(pool.query("""
+        INSERT INTO site (tenant_id, id, name)
+        SELECT 'tenant-' || t, 'site-' || s, 'Site ' || s FROM generate_series(1, %d) t, generate_series(1, %d) s"""
+        .formatted(TENANTS, SITES)).execute());
+    StringBuilder materials = new StringBuilder();
+    for (String m : MATERIALS) {
+      materials.append(materials.length() == 0 ? "" : ",").append('\'').append(m).append('\'');
+    }
+    await(pool.query("""
+        INSERT INTO position (tenant_id, site_id, material_id, on_hand, on_order, demand_mean, demand_std,
+                              lead_time_mean, lead_time_std, service_level, review_period, order_quantity,
+                              end_use, destination)
+        SELECT s.tenant_id, s.id, m, 600 + (random() * 900)::int, 0, 10, 4, 30, 5, 0.95, 0, 300, 'CIVIL', 'DE'
+        FROM site s, unnest(ARRAY[%s]) m""".formatted(materials)).execute());
+    long count = await(pool.query("SELECT count(*) AS n FROM position").execute()).iterator().next().getLong("n");
+    return (int) count;
+  }
+
+  private static int readAll(PositionRepository positions) throws Exception {
+    int read = 0;
+    var after = (io.supplyguard.inventory.position.PositionKey) null;
+    while (true) {
+      var page = await(positions.page(new PositionRepository.Selection.All(), after, 2000));
+      read += page.size();
+      if (page.size() < 2000) {
+        return read;
+      }
+      after = page.get(page.size() - 1).key();
+    }
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
+  }
+}
