@@ -50,7 +50,7 @@ final class PositionHandlers {
             List.of(new FieldError("materialId", "is not in the material catalogue")));
       }
       StockPosition draft = new StockPosition(key, parsed.inputs(), parsed.endUse(), parsed.destination(), List.of(),
-          null, null);
+          null);
       return positions.upsert(draft).compose(v -> find(key));
     }).compose(stored -> recomputer.recomputeAndStore(List.of(stored), LocalDate.now(clock), request.requestId())
         .map(computed -> new JsonObject()

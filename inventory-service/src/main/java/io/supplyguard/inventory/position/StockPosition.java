@@ -5,10 +5,8 @@ import java.util.List;
 
 /**
  * A stock position with what the buffer model needs: its numbers, where its material ships and
- * for what use, the material's elements and form, and the status it had last time.
- *
- * @param previousStatus null when never computed
+ * for what use, and the material's elements and form.
  */
 public record StockPosition(PositionKey key, PositionInputs inputs, String endUse, String destination,
-    List<String> elements, String form, String previousStatus) {
+    List<String> elements, String form) {
 }

@@ -55,7 +55,7 @@ public final class Recomputer {
   /** Recomputes, stores and alerts every selected position, as of {@code asOf}. */
   public Future<Result> recompute(PositionRepository.Selection selection, LocalDate asOf, String requestId) {
     long started = System.nanoTime();
-    return nextPage(selection, null, asOf, requestId, new Result(0, 0))
+    return pages(selection, read(selection, null), asOf, requestId, new Result(0, 0))
         .onSuccess(result -> metrics.recomputed(result.positions(), System.nanoTime() - started));
   }
 
@@ -82,53 +82,63 @@ public final class Recomputer {
     });
   }
 
-  private Future<Result> nextPage(PositionRepository.Selection selection, PositionKey after, LocalDate asOf,
-      String requestId, Result soFar) {
-    long readStart = System.nanoTime();
-    return positions.page(selection, after, pageSize).compose(page -> {
-      metrics.phase("read", System.nanoTime() - readStart);
+  /**
+   * Pages are pipelined: the next page is read while this one is computed and stored, so that
+   * PostgreSQL and the JVM work at the same time.
+   */
+  private Future<Result> pages(PositionRepository.Selection selection, Future<List<StockPosition>> current,
+      LocalDate asOf, String requestId, Result soFar) {
+    return current.compose(page -> {
       if (page.isEmpty()) {
         return Future.succeededFuture(soFar);
       }
+      Future<List<StockPosition>> next = page.size() < pageSize ? Future.succeededFuture(List.of())
+          : read(selection, page.get(page.size() - 1).key());
       long computeStart = System.nanoTime();
       return compute(page, asOf, null, requestId).compose(computed -> {
         metrics.phase("conditions_and_compute", System.nanoTime() - computeStart);
         long storeStart = System.nanoTime();
         return store(computed, asOf).onSuccess(n -> metrics.phase("store", System.nanoTime() - storeStart));
-      }).compose(raised -> {
-        Result total = new Result(soFar.positions() + page.size(), soFar.alerts() + raised);
-        return page.size() < pageSize ? Future.succeededFuture(total)
-            : nextPage(selection, page.get(page.size() - 1).key(), asOf, requestId, total);
-      });
+      }).compose(raised -> pages(selection, next, asOf, requestId,
+          new Result(soFar.positions() + page.size(), soFar.alerts() + raised)));
     });
+  }
+
+  private Future<List<StockPosition>> read(PositionRepository.Selection selection, PositionKey after) {
+    long readStart = System.nanoTime();
+    return positions.page(selection, after, pageSize).onSuccess(p -> metrics.phase("read", System.nanoTime() - readStart));
   }
 
   /** Stores a page's recommendations and the alerts of those whose status changed; publishes the alerts. */
   private Future<Integer> store(List<Recommender.Computed> computed, LocalDate asOf) {
     List<RecommendationRepository.Row> rows = new ArrayList<>(computed.size());
-    List<AlertRepository.NewAlert> changes = new ArrayList<>();
     for (Recommender.Computed c : computed) {
       PositionKey key = c.position().key();
-      String status = c.recommendation().status().name();
       rows.add(new RecommendationRepository.Row(key.tenantId(), key.siteId(), key.materialId(), asOf,
-          c.recommendation().condition().name(), status, c.recommendation().safetyStock(),
+          c.recommendation().condition().name(), c.recommendation().status().name(), c.recommendation().safetyStock(),
           c.recommendation().reorderPoint(), c.recommendation().recommendedOrder(), c.recommendation().daysOfCover(),
           c.json()));
-      String previous = c.position().previousStatus();
-      // A first recommendation that is OK is no news; any other change of status is.
-      boolean changed = previous == null ? !status.equals(PositionStatus.OK.name()) : !previous.equals(status);
-      if (changed) {
-        changes.add(new AlertRepository.NewAlert(key.tenantId(), key.siteId(), key.materialId(), previous, status,
-            c.recommendation().condition().name(), asOf));
-      }
     }
-    return pool.withTransaction(tx -> recommendations.save(tx, rows).compose(v -> alerts.insert(tx, changes)))
-        .map(raised -> {
-          raised.forEach(alert -> {
-            vertx.eventBus().publish(Addresses.INVENTORY_ALERT, alert);
-            metrics.alertRaised(alert.getString("toStatus"));
-          });
-          return raised.size();
-        });
+    return pool.withTransaction(tx -> recommendations.save(tx, rows).compose(before -> {
+      List<AlertRepository.NewAlert> changes = new ArrayList<>();
+      for (Recommender.Computed c : computed) {
+        String status = c.recommendation().status().name();
+        String previous = before.get(c.position().key());
+        // A first recommendation that is OK is no news; any other change of status is.
+        boolean changed = previous == null ? !status.equals(PositionStatus.OK.name()) : !previous.equals(status);
+        if (changed) {
+          PositionKey key = c.position().key();
+          changes.add(new AlertRepository.NewAlert(key.tenantId(), key.siteId(), key.materialId(), previous, status,
+              c.recommendation().condition().name(), asOf));
+        }
+      }
+      return alerts.insert(tx, changes);
+    })).map(raised -> {
+      raised.forEach(alert -> {
+        vertx.eventBus().publish(Addresses.INVENTORY_ALERT, alert);
+        metrics.alertRaised(alert.getString("toStatus"));
+      });
+      return raised.size();
+    });
   }
 }

@@ -34,11 +34,9 @@ public final class PositionRepository {
         alternate_lead_time_std = EXCLUDED.alternate_lead_time_std, updated_at = now()""";
 
   private static final String SELECT = """
-      SELECT p.*, m.elements, m.form, r.status AS previous_status
+      SELECT p.*, m.elements, m.form
       FROM position p
       JOIN material m ON m.id = p.material_id
-      LEFT JOIN recommendation r
-        ON r.tenant_id = p.tenant_id AND r.site_id = p.site_id AND r.material_id = p.material_id
       """;
   private static final String PAGE = " AND (p.tenant_id, p.site_id, p.material_id) > ($%d, $%d, $%d)"
       + " ORDER BY p.tenant_id, p.site_id, p.material_id LIMIT $%d";
@@ -52,7 +50,9 @@ public final class PositionRepository {
   private static final String COVERABLE_BY = SELECT + " WHERE p.tenant_id = $1 AND m.elements && $2::text[]"
       + " AND m.form = ANY ($3::text[]) AND p.destination = $4" + page(5);
   private static final String ALL = SELECT + " WHERE true" + page(1);
-  private static final String STALE = SELECT + " WHERE (r.as_of IS NULL OR r.as_of < $1)" + page(2);
+  private static final String STALE = SELECT + """
+       WHERE NOT EXISTS (SELECT 1 FROM recommendation r WHERE r.tenant_id = p.tenant_id AND r.site_id = p.site_id
+                         AND r.material_id = p.material_id AND r.as_of >= $1)""" + page(2);
 
   private final Pool pool;
 
@@ -138,6 +138,6 @@ public final class PositionRepository {
         row.getDouble("order_quantity"), alternate);
     return new StockPosition(new PositionKey(row.getString("tenant_id"), row.getString("site_id"),
         row.getString("material_id")), inputs, row.getString("end_use"), row.getString("destination"),
-        Arrays.asList(row.getArrayOfStrings("elements")), row.getString("form"), row.getString("previous_status"));
+        Arrays.asList(row.getArrayOfStrings("elements")), row.getString("form"));
   }
 }

@@ -1,17 +1,30 @@
 package io.supplyguard.inventory.store;
 
 import io.supplyguard.common.db.Rows;
+import io.supplyguard.inventory.position.PositionKey;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Stored recommendations, written a batch at a time. */
 public final class RecommendationRepository {
-  // One statement per batch: arrays in, one row per position out.
+  // The rows are locked, in key order, and their status read before they are replaced: two
+  // recomputes of one position (two replicas, say) cannot both see the old status and both alert.
+  private static final String LOCK_PREVIOUS = """
+      SELECT r.tenant_id, r.site_id, r.material_id, r.status
+      FROM recommendation r
+      JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(t, s, m)
+        ON r.tenant_id = k.t AND r.site_id = k.s AND r.material_id = k.m
+      ORDER BY r.tenant_id, r.site_id, r.material_id
+      FOR UPDATE OF r""";
+
+  // One statement per batch: arrays in, one row per position.
   private static final String UPSERT = """
       INSERT INTO recommendation (tenant_id, site_id, material_id, as_of, condition, status, safety_stock,
                                   reorder_point, recommended_order, days_of_cover, body, computed_at)
@@ -40,22 +53,28 @@ public final class RecommendationRepository {
     this.pool = pool;
   }
 
-  public Future<Void> save(SqlConnection tx, List<Row> rows) {
+  /** Stores the rows; answers each position's status before (absent when it is new). */
+  public Future<Map<PositionKey, String>> save(SqlConnection tx, List<Row> rows) {
     if (rows.isEmpty()) {
-      return Future.succeededFuture();
+      return Future.succeededFuture(Map.of());
     }
-    return tx.preparedQuery(UPSERT).execute(Tuple.from(new Object[] {
-        rows.stream().map(Row::tenantId).toArray(String[]::new),
-        rows.stream().map(Row::siteId).toArray(String[]::new),
-        rows.stream().map(Row::materialId).toArray(String[]::new),
-        rows.stream().map(Row::asOf).toArray(LocalDate[]::new),
-        rows.stream().map(Row::condition).toArray(String[]::new),
-        rows.stream().map(Row::status).toArray(String[]::new),
-        rows.stream().map(Row::safetyStock).toArray(Double[]::new),
-        rows.stream().map(Row::reorderPoint).toArray(Double[]::new),
-        rows.stream().map(Row::recommendedOrder).toArray(Double[]::new),
-        rows.stream().map(Row::daysOfCover).toArray(Double[]::new),
-        rows.stream().map(r -> r.body().encode()).toArray(String[]::new)})).mapEmpty();
+    String[] tenants = rows.stream().map(Row::tenantId).toArray(String[]::new);
+    String[] sites = rows.stream().map(Row::siteId).toArray(String[]::new);
+    String[] materials = rows.stream().map(Row::materialId).toArray(String[]::new);
+    Map<PositionKey, String> before = new HashMap<>();
+    return tx.preparedQuery(LOCK_PREVIOUS).execute(Tuple.of(tenants, sites, materials)).compose(locked -> {
+      locked.forEach(row -> before.put(new PositionKey(row.getString("tenant_id"), row.getString("site_id"),
+          row.getString("material_id")), row.getString("status")));
+      return tx.preparedQuery(UPSERT).execute(Tuple.from(new Object[] {tenants, sites, materials,
+          rows.stream().map(Row::asOf).toArray(LocalDate[]::new),
+          rows.stream().map(Row::condition).toArray(String[]::new),
+          rows.stream().map(Row::status).toArray(String[]::new),
+          rows.stream().map(Row::safetyStock).toArray(Double[]::new),
+          rows.stream().map(Row::reorderPoint).toArray(Double[]::new),
+          rows.stream().map(Row::recommendedOrder).toArray(Double[]::new),
+          rows.stream().map(Row::daysOfCover).toArray(Double[]::new),
+          rows.stream().map(r -> r.body().encode()).toArray(String[]::new)}));
+    }).map(v -> before);
   }
 
   public Future<List<JsonObject>> list(String tenantId, String status, int limit, int offset) {
