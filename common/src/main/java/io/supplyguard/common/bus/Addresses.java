@@ -56,9 +56,12 @@ public final class Addresses {
   /**
    * The supply condition of many positions of one tenant in one round trip (BUFFER-MODEL.md):
    * {@code {asOf, positions: [{key, elements, form, destination, endUse, orderQuantityKg,
-   * horizonDays, leadTimeDays}], scenario?: {changes}}} → {@code {reviewDays, conditions: [{key,
-   * condition, ...}]}}: reviewDays is T, the calendar days of MOFCOM's review from asOf. With a
-   * scenario, the conditions are those the hypothetical changes would give; nothing is stored.
+   * horizonDays, leadTimeDays}], scenario?: {changes}}} → {@code {reviewDays, determinations:
+   * [{condition, measures, suspensionsEndingInHorizon, prohibitions, coveredBy?, explanation,
+   * ...}], conditions: [{key, condition, determination}]}}: reviewDays is T, the calendar days of
+   * MOFCOM's review from asOf; each position points (by index) at its determination, which
+   * positions alike share. With a scenario, the conditions are those the hypothetical changes
+   * would give; nothing is stored.
    */
   public static final String SUPPLY_CONDITIONS = "licence.conditions";
 

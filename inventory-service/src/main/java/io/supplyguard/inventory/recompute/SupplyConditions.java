@@ -50,8 +50,10 @@ public final class SupplyConditions {
     }
     return bus.request(Addresses.SUPPLY_CONDITIONS, request, new BusClient.Caller(requestId, tenantId, Role.TENANT))
         .map(reply -> {
+          JsonArray determinations = reply.getJsonArray("determinations");
           Map<String, JsonObject> byKey = new HashMap<>();
-          reply.getJsonArray("conditions").forEach(c -> byKey.put(((JsonObject) c).getString("key"), (JsonObject) c));
+          reply.getJsonArray("conditions").forEach(c -> byKey.put(((JsonObject) c).getString("key"),
+              determinations.getJsonObject(((JsonObject) c).getInteger("determination"))));
           return new Batch(reply.getDouble("reviewDays"), byKey);
         });
   }

@@ -43,12 +43,16 @@ public final class PositionRepository {
 
   private static final String ONE = SELECT + " WHERE p.tenant_id = $1 AND p.site_id = $2 AND p.material_id = $3";
   private static final String OF_TENANT = SELECT + " WHERE p.tenant_id = $1" + page(2);
+  // The materials a change reaches, resolved first: filtering positions on their own material_id
+  // lets PostgreSQL walk the primary key in order and stop at the page's end.
+  private static final String MATERIALS_WITH = """
+      SELECT id FROM material
+      WHERE elements && $1::text[] AND (cardinality($2::text[]) = 0 OR form = ANY ($2::text[]))""";
   // A change to a measure over some elements and forms reaches every tenant's positions of them.
-  private static final String WITH_ELEMENTS = SELECT
-      + " WHERE m.elements && $1::text[] AND (cardinality($2::text[]) = 0 OR m.form = ANY ($2::text[]))" + page(3);
+  private static final String OF_MATERIALS = SELECT + " WHERE p.material_id = ANY ($1::text[])" + page(2);
   // A licence can only cover positions of its tenant, elements, forms and destination.
-  private static final String COVERABLE_BY = SELECT + " WHERE p.tenant_id = $1 AND m.elements && $2::text[]"
-      + " AND m.form = ANY ($3::text[]) AND p.destination = $4" + page(5);
+  private static final String COVERABLE_BY = SELECT + " WHERE p.tenant_id = $1 AND p.material_id = ANY ($2::text[])"
+      + " AND p.destination = $3" + page(4);
   private static final String ALL = SELECT + " WHERE true" + page(1);
   private static final String STALE = SELECT + """
        WHERE NOT EXISTS (SELECT 1 FROM recommendation r WHERE r.tenant_id = p.tenant_id AND r.site_id = p.site_id
@@ -101,30 +105,32 @@ public final class PositionRepository {
   /** The next page after {@code after} (null for the first), in key order. */
   public Future<List<StockPosition>> page(Selection selection, PositionKey after, int size) {
     PositionKey from = after != null ? after : new PositionKey("", "", "");
-    Tuple keys = Tuple.of(from.tenantId(), from.siteId(), from.materialId(), size);
-    String sql;
-    Tuple params;
+    if (selection instanceof Selection.WithElements s) {
+      return materials(s.elements(), s.forms()).compose(ids -> ids.length == 0 ? Future.succeededFuture(List.of())
+          : run(OF_MATERIALS, Tuple.tuple().addArrayOfString(ids), from, size));
+    }
+    if (selection instanceof Selection.CoverableBy s) {
+      return materials(s.elements(), s.forms()).compose(ids -> ids.length == 0 ? Future.succeededFuture(List.of())
+          : run(COVERABLE_BY, Tuple.tuple().addString(s.tenantId()).addArrayOfString(ids).addString(s.destination()),
+              from, size));
+    }
     if (selection instanceof Selection.OfTenant s) {
-      sql = OF_TENANT;
-      params = Tuple.of(s.tenantId());
-    } else if (selection instanceof Selection.WithElements s) {
-      sql = WITH_ELEMENTS;
-      params = Tuple.tuple().addArrayOfString(s.elements().toArray(String[]::new))
-          .addArrayOfString(s.forms().toArray(String[]::new));
-    } else if (selection instanceof Selection.CoverableBy s) {
-      sql = COVERABLE_BY;
-      params = Tuple.tuple().addString(s.tenantId()).addArrayOfString(s.elements().toArray(String[]::new))
-          .addArrayOfString(s.forms().toArray(String[]::new)).addString(s.destination());
-    } else if (selection instanceof Selection.StaleBefore s) {
-      sql = STALE;
-      params = Tuple.of(s.asOf());
-    } else {
-      sql = ALL;
-      params = Tuple.tuple();
+      return run(OF_TENANT, Tuple.of(s.tenantId()), from, size);
     }
-    for (int i = 0; i < keys.size(); i++) {
-      params.addValue(keys.getValue(i));
+    if (selection instanceof Selection.StaleBefore s) {
+      return run(STALE, Tuple.of(s.asOf()), from, size);
     }
+    return run(ALL, Tuple.tuple(), from, size);
+  }
+
+  private Future<String[]> materials(List<String> elements, List<String> forms) {
+    return pool.preparedQuery(MATERIALS_WITH).execute(Tuple.tuple().addArrayOfString(elements.toArray(String[]::new))
+        .addArrayOfString(forms.toArray(String[]::new)))
+        .map(rows -> Rows.list(rows, row -> row.getString("id")).toArray(String[]::new));
+  }
+
+  private Future<List<StockPosition>> run(String sql, Tuple params, PositionKey from, int size) {
+    params.addString(from.tenantId()).addString(from.siteId()).addString(from.materialId()).addInteger(size);
     return pool.preparedQuery(sql).execute(params).map(rows -> Rows.list(rows, PositionRepository::position));
   }
 

@@ -24,7 +24,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -90,21 +92,33 @@ final class CheckHandlers {
       long reviewDays = ChronoUnit.DAYS.between(asOf, calendar.after(asOf, reviewWorkingDays));
       return tenantLicences(request).map(own -> {
         List<Licence> usable = Scenario.licences(own, changes);
+        // Positions alike (same material, destination, end use, horizon, quantity) share one
+        // determination: it is decided and sent once, and the positions point at it.
+        Map<SupplyQuery, Integer> seen = new HashMap<>();
+        JsonArray determinations = new JsonArray();
         JsonArray conditions = new JsonArray();
         for (int i = 0; i < queries.size(); i++) {
-          conditions.add(condition(keys.get(i), Determiner.determine(queries.get(i), measures, usable)));
+          SupplyQuery query = queries.get(i);
+          Integer index = seen.get(query);
+          String condition;
+          if (index == null) {
+            Determination d = Determiner.determine(query, measures, usable);
+            index = determinations.size();
+            seen.put(query, index);
+            determinations.add(DeterminationJson.of(d).put("condition", condition(d)));
+          }
+          condition = determinations.getJsonObject(index).getString("condition");
+          conditions.add(new JsonObject().put("key", keys.get(i)).put("condition", condition).put("determination", index));
         }
         return new JsonObject().put("asOf", asOf.toString()).put("reviewDays", reviewDays)
-            .put("conditions", conditions);
+            .put("determinations", determinations).put("conditions", conditions);
       });
     });
   }
 
-  /** BUFFER-MODEL.md's condition of a position: the determination, in the model's words. */
-  private static JsonObject condition(String key, Determination d) {
-    JsonObject json = DeterminationJson.of(d);
-    String condition = d.decision() == Decision.NOT_REQUIRED ? "NOT_CONTROLLED" : d.decision().name();
-    return json.put("key", key).put("condition", condition);
+  /** BUFFER-MODEL.md's name for a determination's decision. */
+  private static String condition(Determination d) {
+    return d.decision() == Decision.NOT_REQUIRED ? "NOT_CONTROLLED" : d.decision().name();
   }
 
   private static SupplyQuery query(BodyReader in, Regime current, String quantityField, LocalDate asOf, int horizon,

@@ -372,10 +372,13 @@ class LicenceRegistryOverTheBusTest {
             assertThat(check.getString("decision")).isEqualTo("COVERED");
             assertThat(check.getJsonObject("coveredBy").getString("licenceId")).isEqualTo(licence.getString("id"));
             assertThat(check.getJsonObject("coveredBy").getDouble("remainingAfterKg")).isEqualTo(700.0);
-            JsonArray conditions = all.<JsonObject>resultAt(1).getJsonArray("conditions");
+            JsonObject batch = all.resultAt(1);
+            JsonArray conditions = batch.getJsonArray("conditions");
             assertThat(conditions.getJsonObject(0).getString("condition")).isEqualTo("LICENCE_REQUIRED");
-            assertThat(conditions.getJsonObject(0).getJsonArray("suspensionsEndingInHorizon").getJsonObject(0)
-                .getString("until")).isEqualTo("2026-11-10");
+            JsonObject holmium = batch.getJsonArray("determinations")
+                .getJsonObject(conditions.getJsonObject(0).getInteger("determination"));
+            assertThat(holmium.getJsonArray("suspensionsEndingInHorizon").getJsonObject(0).getString("until"))
+                .isEqualTo("2026-11-10");
             assertThat(conditions.getJsonObject(1).getString("condition")).isEqualTo("NOT_CONTROLLED");
             assertThat(conditions.getJsonObject(2).getString("condition")).isEqualTo("LICENCE_REQUIRED");
           });
@@ -405,6 +408,22 @@ class LicenceRegistryOverTheBusTest {
           return after;
         }))
         .onComplete(test.succeedingThenComplete());
+  }
+
+  @Test
+  @DisplayName("positions alike share one determination in a batch")
+  void sharedDeterminations(VertxTestContext test) {
+    JsonArray positions = new JsonArray();
+    for (int i = 0; i < 50; i++) {
+      positions.add(position("dy-" + i, "Dy", "OXIDE", 30)).add(position("nd-" + i, "Nd", "METAL", 30));
+    }
+    bus.request(Addresses.SUPPLY_CONDITIONS, new JsonObject().put("positions", positions), tenant("t-shared"))
+        .onComplete(test.succeeding(reply -> test.verify(() -> {
+          assertThat(reply.getJsonArray("conditions")).hasSize(100);
+          assertThat(reply.getJsonArray("determinations")).hasSize(2);
+          assertThat(reply.getJsonArray("conditions").getJsonObject(99).getString("condition")).isEqualTo("NOT_CONTROLLED");
+          test.completeNow();
+        })));
   }
 
   private static JsonObject position(String key, String element, String form, int leadTime) {
