@@ -55,7 +55,7 @@ public final class Recomputer {
   /** Recomputes, stores and alerts every selected position, as of {@code asOf}. */
   public Future<Result> recompute(PositionRepository.Selection selection, LocalDate asOf, String requestId) {
     long started = System.nanoTime();
-    return pages(selection, read(selection, null), asOf, requestId, new Result(0, 0))
+    return pages(selection, read(selection, null), asOf, requestId, 0, Future.succeededFuture(0))
         .onSuccess(result -> metrics.recomputed(result.positions(), System.nanoTime() - started));
   }
 
@@ -83,24 +83,28 @@ public final class Recomputer {
   }
 
   /**
-   * Pages are pipelined: the next page is read while this one is computed and stored, so that
-   * PostgreSQL and the JVM work at the same time.
+   * Pages are pipelined: the next page is read, and computed, while the previous one is still
+   * being stored; stores run one after another, so at most two pages are held at a time.
+   *
+   * @param storing the store of the previous page, completing with the alerts raised so far
    */
   private Future<Result> pages(PositionRepository.Selection selection, Future<List<StockPosition>> current,
-      LocalDate asOf, String requestId, Result soFar) {
+      LocalDate asOf, String requestId, int positionsSoFar, Future<Integer> storing) {
     return current.compose(page -> {
       if (page.isEmpty()) {
-        return Future.succeededFuture(soFar);
+        return storing.map(alertsRaised -> new Result(positionsSoFar, alertsRaised));
       }
       Future<List<StockPosition>> next = page.size() < pageSize ? Future.succeededFuture(List.of())
           : read(selection, page.get(page.size() - 1).key());
       long computeStart = System.nanoTime();
-      return compute(page, asOf, null, requestId).compose(computed -> {
+      return compute(page, asOf, null, requestId).compose(computed -> storing.map(alertsSoFar -> {
         metrics.phase("conditions_and_compute", System.nanoTime() - computeStart);
         long storeStart = System.nanoTime();
-        return store(computed, asOf).onSuccess(n -> metrics.phase("store", System.nanoTime() - storeStart));
-      }).compose(raised -> pages(selection, next, asOf, requestId,
-          new Result(soFar.positions() + page.size(), soFar.alerts() + raised)));
+        return store(computed, asOf).map(raised -> {
+          metrics.phase("store", System.nanoTime() - storeStart);
+          return alertsSoFar + raised;
+        });
+      })).compose(stored -> pages(selection, next, asOf, requestId, positionsSoFar + page.size(), stored));
     });
   }
 
