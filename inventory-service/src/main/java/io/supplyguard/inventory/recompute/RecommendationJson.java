@@ -6,7 +6,6 @@ import io.supplyguard.inventory.position.PositionKey;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
-import java.util.Locale;
 
 /**
  * A recommendation as the API shows it, with the explanation BUFFER-MODEL.md asks for: the
@@ -71,12 +70,20 @@ public final class RecommendationJson {
     if (r.usedAlternate()) {
       text.append("Planned on the alternate source (no licensing). ");
     }
-    text.append(String.format(Locale.ROOT, "Reorder point %.2f kg = %.2f normal lead-time demand d*(L+R) + %.2f "
-            + "licensing delay and denial risk d*(muG+p*T) + %.2f safety stock (z %.4f, lead time %.1f days on "
-            + "average, variance %.2f).", r.reorderPoint(), r.leadTimeDemand(), r.licensingDemand(),
-        r.safetyStock(), r.z(), r.leadTimeMean(), r.leadTimeVariance()));
-    text.append(String.format(Locale.ROOT, " Status %s; order %.2f kg now.", r.status(), r.recommendedOrder()));
+    // StringBuilder rather than String.format: this runs for every position of a recompute.
+    text.append("Reorder point ").append(cents(r.reorderPoint())).append(" kg = ")
+        .append(cents(r.leadTimeDemand())).append(" normal lead-time demand d*(L+R) + ")
+        .append(cents(r.licensingDemand())).append(" licensing delay and denial risk d*(muG+p*T) + ")
+        .append(cents(r.safetyStock())).append(" safety stock (z ").append(Math.round(r.z() * 10000) / 10000.0)
+        .append(", lead time ").append(Math.round(r.leadTimeMean() * 10) / 10.0).append(" days on average, variance ")
+        .append(cents(r.leadTimeVariance())).append("). Status ").append(r.status()).append("; order ")
+        .append(cents(r.recommendedOrder())).append(" kg now.");
     return text.toString();
+  }
+
+  /** Two decimals, as text. */
+  private static String cents(double value) {
+    return java.math.BigDecimal.valueOf(Math.round(value * 100), 2).toPlainString();
   }
 
   /** Figures to the gram or the hundredth: enough for a planner, stable for a test. */
