@@ -11,7 +11,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.time.Duration;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +50,8 @@ public final class Database {
       flyway(config).migrate();
       return null;
     }, false).recover(failure -> {
-      if (!(failure instanceof FlywayException) || System.nanoTime() > deadline) {
+      // Only an unreachable server is worth waiting for; a bad migration fails the start at once.
+      if (!DatabaseFailures.isUnavailable(failure) || System.nanoTime() > deadline) {
         return Future.failedFuture(failure);
       }
       LOG.warn("PostgreSQL at {}:{} not reachable yet ({}); retrying", config.connect().getHost(),

@@ -16,8 +16,9 @@ public final class DatabaseFailures {
         return true;
       }
       // Class 08: connection exceptions; 57P: the server is shutting down or restarting.
-      if (t instanceof PgException pg && pg.getSqlState() != null
-          && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+      String state = t instanceof PgException pg ? pg.getSqlState()
+          : t instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+      if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
         return true;
       }
     }

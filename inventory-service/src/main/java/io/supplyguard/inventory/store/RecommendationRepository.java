@@ -27,7 +27,7 @@ public final class RecommendationRepository {
   private static final String UPSERT = """
       INSERT INTO recommendation (tenant_id, site_id, material_id, as_of, condition, status, safety_stock,
                                   reorder_point, recommended_order, days_of_cover, body, computed_at)
-      SELECT t, s, m, a, c, st, ss, rop, o, doc, b::jsonb, now()
+      SELECT t, s, m, a, c, st, ss, rop, o, doc, b, now()
       FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::float8[], $8::float8[],
                   $9::float8[], $10::float8[], $11::text[]) AS x(t, s, m, a, c, st, ss, rop, o, doc, b)
       ON CONFLICT (tenant_id, site_id, material_id) DO UPDATE SET
@@ -78,6 +78,6 @@ public final class RecommendationRepository {
 
   public Future<List<JsonObject>> list(String tenantId, String status, int limit, int offset) {
     return pool.preparedQuery(LIST).execute(Tuple.tuple().addString(tenantId).addString(status).addInteger(limit)
-        .addInteger(offset)).map(rows -> Rows.list(rows, row -> row.getJsonObject("body")));
+        .addInteger(offset)).map(rows -> Rows.list(rows, row -> new JsonObject(row.getString("body"))));
   }
 }
