@@ -48,7 +48,8 @@ public final class RecomputeBenchmark {
 
   public static void main(String[] args) throws Exception {
     Path out = Path.of(args.length > 0 ? args[0] : "recompute-benchmark.json");
-    JsonObject db = TestPostgres.newDatabase().put("OUTBOX_FLUSH_MS", "50");
+    JsonObject db = TestPostgres.newDatabase().put("OUTBOX_FLUSH_MS", "50")
+        .put("RECOMPUTE_PAGE_SIZE", System.getProperty("pageSize", "2000"));
     Vertx vertx = Vertx.vertx();
     try {
       await(TestServices.start(vertx, new LicenceService(), db, Clock.systemUTC()));
