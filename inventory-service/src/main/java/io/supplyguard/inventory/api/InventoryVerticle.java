@@ -81,7 +81,9 @@ public final class InventoryVerticle extends VerticleBase {
     changes = new ChangeListener(vertx, recomputer, clock);
     daily = new DailyTicker(vertx, clock, settings.millis("TIME_TICK_MS"), "Daily recompute", changes::recomputeStale);
     metricsTimer = vertx.setPeriodic(settings.millis("METRICS_REFRESH_MS").toMillis(), t -> metrics.refresh(pool));
-    return Future.all(bus.ready(), changes.start()).compose(v -> daily.start());
+    // The first day's recompute can take seconds with many positions: the service is ready
+    // before it ends, serving the recommendations stored until then.
+    return Future.all(bus.ready(), changes.start()).onSuccess(v -> daily.start());
   }
 
   @Override
