@@ -93,13 +93,4 @@ public final class Settings {
       throw new InvalidConfigException(key, "must be a time zone id such as UTC, was '" + value + "'");
     }
   }
-
-  /** A copy with one value replaced, for callers that derive settings (tests, launchers). */
-  public Settings with(String key, Object value) {
-    return new Settings(values.copy().put(key, value));
-  }
-
-  public JsonObject asJson() {
-    return values.copy();
-  }
 }

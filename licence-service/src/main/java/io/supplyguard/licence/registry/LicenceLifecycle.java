@@ -3,8 +3,6 @@ package io.supplyguard.licence.registry;
 import static io.supplyguard.licence.registry.LicenceStatus.ACTIVE;
 import static io.supplyguard.licence.registry.LicenceStatus.APPLIED;
 import static io.supplyguard.licence.registry.LicenceStatus.DENIED;
-import static io.supplyguard.licence.registry.LicenceStatus.EXHAUSTED;
-import static io.supplyguard.licence.registry.LicenceStatus.EXPIRED;
 import static io.supplyguard.licence.registry.LicenceStatus.REVOKED;
 import static io.supplyguard.licence.registry.LicenceStatus.SUSPENDED;
 
@@ -22,9 +20,6 @@ public final class LicenceLifecycle {
       ACTIVE, EnumSet.of(SUSPENDED, REVOKED),
       SUSPENDED, EnumSet.of(ACTIVE));
 
-  /** Statuses from which the passing of validTo expires a licence. */
-  public static final Set<LicenceStatus> EXPIRABLE = EnumSet.of(APPLIED, ACTIVE, SUSPENDED);
-
   private LicenceLifecycle() {
   }
 
@@ -39,10 +34,5 @@ public final class LicenceLifecycle {
   /** Statuses a licence may be registered in: an application, or a licence already granted. */
   public static boolean canStartIn(LicenceStatus status) {
     return status == APPLIED || status == ACTIVE;
-  }
-
-  /** Statuses that can never change again. */
-  public static boolean isFinal(LicenceStatus status) {
-    return status == DENIED || status == REVOKED || status == EXPIRED || status == EXHAUSTED;
   }
 }
