@@ -17,8 +17,6 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,9 +51,7 @@ final class TestPlatform {
         .map(v -> new TestPlatform(
             WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(gateway.httpPort())),
-            PgBuilder.pool().connectingTo(new PgConnectOptions().setHost("127.0.0.1")
-                .setPort(Integer.parseInt(db.getString("PGPORT"))).setDatabase(db.getString("PGDATABASE"))
-                .setUser("postgres").setPassword("")).using(vertx).build()));
+            TestPostgres.pool(vertx, db)));
   }
 
   /** The gateway's own database, to look at what it stored. */

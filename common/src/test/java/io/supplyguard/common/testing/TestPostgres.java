@@ -1,6 +1,10 @@
 package io.supplyguard.common.testing;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +40,19 @@ public final class TestPostgres {
       }));
     }
     return server;
+  }
+
+  /** A pool on a database made by {@link #newDatabase()}, to look at what a service stored. */
+  public static Pool pool(Vertx vertx, JsonObject database) {
+    return pool(vertx, database, "public");
+  }
+
+  /** The same, working in {@code schema} as the service that owns it does. */
+  public static Pool pool(Vertx vertx, JsonObject database, String schema) {
+    return PgBuilder.pool().connectingTo(new PgConnectOptions().setHost(database.getString("PGHOST"))
+        .setPort(Integer.parseInt(database.getString("PGPORT"))).setDatabase(database.getString("PGDATABASE"))
+        .setUser(database.getString("PGUSER")).setPassword("").addProperty("search_path", schema))
+        .using(vertx).build();
   }
 
   /** Creates an empty database and returns the settings (PG* keys) that reach it. */

@@ -7,6 +7,10 @@ import io.supplyguard.common.ops.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Map;
 
@@ -14,6 +18,13 @@ import java.util.Map;
 public final class TestServices {
 
   private TestServices() {
+  }
+
+  /** What the service's management port serves at /metrics, as Prometheus would scrape it. */
+  public static String scrape(ServiceHost host) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + host.managementPort() + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
   }
 
   public static Future<ServiceHost> start(Vertx vertx, ServiceDefinition service, JsonObject overrides, Clock clock) {

@@ -7,8 +7,8 @@ import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.common.bus.FailureCode;
 import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.ServiceException;
+import io.supplyguard.common.testing.Await;
 import io.supplyguard.common.testing.MutableClock;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,7 +17,6 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -134,44 +133,44 @@ class BufferOverTheBusTest {
         published.flag();
       }
     });
-    JsonObject reply = await(platform.site("t-live", "plant-1")
+    JsonObject reply = Await.result(platform.site("t-live", "plant-1")
         .compose(site -> platform.upsert("t-live", BufferBus.workedExample("plant-1", "dy-oxide"))));
     assertThat(reply.getJsonObject("recommendation").getString("status")).isEqualTo("REORDER");
-    JsonObject licence = await(platform.licence("t-live", "Dy", "OXIDE", 1000));
+    JsonObject licence = Await.result(platform.licence("t-live", "Dy", "OXIDE", 1000));
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
-        "COVERED".equals(await(platform.stored("t-live")).getJsonObject(0).getString("condition")));
-    JsonObject covered = await(platform.stored("t-live")).getJsonObject(0);
+        "COVERED".equals(Await.result(platform.stored("t-live")).getJsonObject(0).getString("condition")));
+    JsonObject covered = Await.result(platform.stored("t-live")).getJsonObject(0);
     assertThat(covered.getString("status")).isEqualTo("OK");
     assertThat(covered.getJsonObject("explanation").getJsonObject("licence").getString("licenceId"))
         .isEqualTo(licence.getString("id"));
 
-    await(platform.request(Addresses.LICENCE_TRANSITION, new JsonObject().put("id", licence.getString("id"))
+    Await.result(platform.request(Addresses.LICENCE_TRANSITION, new JsonObject().put("id", licence.getString("id"))
         .put("status", "REVOKED"), BufferBus.tenant("t-live")));
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
-        "LICENCE_REQUIRED".equals(await(platform.stored("t-live")).getJsonObject(0).getString("condition")));
-    JsonArray alerts = await(platform.alerts("t-live"));
+        "LICENCE_REQUIRED".equals(Await.result(platform.stored("t-live")).getJsonObject(0).getString("condition")));
+    JsonArray alerts = Await.result(platform.alerts("t-live"));
     assertThat(alerts.stream().map(a -> ((JsonObject) a).getString("fromStatus") + ">" + ((JsonObject) a).getString("toStatus")))
         .containsExactly("OK>REORDER", "REORDER>OK", "null>REORDER");
-    assertThat(await(platform.alerts("t-other"))).isEmpty();
+    assertThat(Await.result(platform.alerts("t-other"))).isEmpty();
   }
 
   @Test
   @DisplayName("ADMIN adds a material; a new measure on its element recomputes its positions, and only them")
   void liveOnRegimeChanges(VertxTestContext test) throws Exception {
-    await(platform.request(Addresses.MATERIALS_CREATE, new JsonObject().put("id", "la-oxide").put("name", "Lanthanum oxide")
+    Await.result(platform.request(Addresses.MATERIALS_CREATE, new JsonObject().put("id", "la-oxide").put("name", "Lanthanum oxide")
         .put("form", "OXIDE").put("elements", new JsonArray().add("La")), BufferBus.admin()));
-    await(platform.site("t-nd", "plant-1")
+    Await.result(platform.site("t-nd", "plant-1")
         .compose(site -> platform.upsert("t-nd", BufferBus.workedExample("plant-1", "la-oxide")))
         .compose(v -> platform.upsert("t-nd", BufferBus.workedExample("plant-1", "y-oxide"))));
-    JsonArray before = await(platform.stored("t-nd"));
-    await(platform.request(Addresses.REGIME_MEASURE_CREATE, new JsonObject().put("id", "TEST-LA").put("issuer", "MOFCOM")
+    JsonArray before = Await.result(platform.stored("t-nd"));
+    Await.result(platform.request(Addresses.REGIME_MEASURE_CREATE, new JsonObject().put("id", "TEST-LA").put("issuer", "MOFCOM")
         .put("title", "Lanthanum controls").put("kind", "LICENCE_REQUIRED").put("issuedOn", "2026-11-01")
         .put("inForceFrom", "2026-12-15").put("elements", new JsonArray().add("La")).put("forms", new JsonArray().add("OXIDE"))
         .put("source", "test"), BufferBus.admin()));
-    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> await(platform.stored("t-nd")).stream()
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Await.result(platform.stored("t-nd")).stream()
         .map(JsonObject.class::cast).anyMatch(r -> r.getString("materialId").equals("la-oxide")
             && r.getString("condition").equals("LICENCE_REQUIRED")));
-    JsonObject yttrium = await(platform.stored("t-nd")).stream().map(JsonObject.class::cast)
+    JsonObject yttrium = Await.result(platform.stored("t-nd")).stream().map(JsonObject.class::cast)
         .filter(r -> r.getString("materialId").equals("y-oxide")).findFirst().orElseThrow();
     JsonObject yttriumBefore = before.stream().map(JsonObject.class::cast)
         .filter(r -> r.getString("materialId").equals("y-oxide")).findFirst().orElseThrow();
@@ -182,10 +181,10 @@ class BufferOverTheBusTest {
   @Test
   @DisplayName("what-if: the No. 70 suspension extended to 2027-11-10, for a holmium-oxide position with a 60-day lead time as of 2026-10-01")
   void scenario(VertxTestContext test) throws Exception {
-    await(platform.site("t-whatif", "plant-1").compose(site -> platform.upsert("t-whatif",
+    Await.result(platform.site("t-whatif", "plant-1").compose(site -> platform.upsert("t-whatif",
         BufferBus.workedExample("plant-1", "ho-oxide").put("leadTimeMeanDays", 60))));
-    JsonArray storedBefore = await(platform.stored("t-whatif"));
-    JsonObject reply = await(platform.request(Addresses.SCENARIOS_RUN, new JsonObject().put("asOf", "2026-10-01")
+    JsonArray storedBefore = Await.result(platform.stored("t-whatif"));
+    JsonObject reply = Await.result(platform.request(Addresses.SCENARIOS_RUN, new JsonObject().put("asOf", "2026-10-01")
         .put("changes", new JsonArray().add(new JsonObject().put("type", "SUSPENSION_EXTENDED")
             .put("reference", "MOFCOM-GAC-2025-70").put("until", "2027-11-10"))), BufferBus.tenant("t-whatif")));
     JsonArray positions = reply.getJsonArray("positions");
@@ -198,15 +197,12 @@ class BufferOverTheBusTest {
     assertThat(side.getJsonObject("scenario").getString("condition")).isEqualTo("NOT_CONTROLLED");
     assertThat(side.getJsonObject("scenario").getDouble("reorderPoint"))
         .isLessThan(side.getJsonObject("now").getDouble("reorderPoint"));
-    assertThat(await(platform.stored("t-whatif"))).isEqualTo(storedBefore);
-    JsonObject holmium = await(platform.request(Addresses.REGIME_ELEMENTS, new JsonObject().put("asOf", "2026-12-01"),
+    assertThat(Await.result(platform.stored("t-whatif"))).isEqualTo(storedBefore);
+    JsonObject holmium = Await.result(platform.request(Addresses.REGIME_ELEMENTS, new JsonObject().put("asOf", "2026-12-01"),
         BufferBus.tenant("t-whatif"))).getJsonArray("elements").stream().map(JsonObject.class::cast)
         .filter(e -> e.getString("symbol").equals("Ho")).findFirst().orElseThrow();
     assertThat(holmium.getString("state")).isEqualTo("LICENCE_REQUIRED");
     test.completeNow();
   }
 
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
 }

@@ -4,9 +4,11 @@ import io.supplyguard.common.bootstrap.ServiceHost;
 import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.common.bus.BusClient;
 import io.supplyguard.common.bus.Role;
+import io.supplyguard.common.testing.Await;
 import io.supplyguard.common.testing.TestPostgres;
 import io.supplyguard.common.testing.TestServices;
 import io.supplyguard.inventory.InventoryService;
+import io.supplyguard.inventory.position.PositionKey;
 import io.supplyguard.inventory.store.PositionRepository;
 import io.supplyguard.licence.LicenceService;
 import io.vertx.core.Future;
@@ -14,16 +16,12 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -54,9 +52,7 @@ public final class RecomputeBenchmark {
     try {
       await(TestServices.start(vertx, new LicenceService(), db, Clock.systemUTC()));
       ServiceHost inventory = await(TestServices.start(vertx, new InventoryService(), db, Clock.systemUTC()));
-      Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(new PgConnectOptions()
-          .setHost("127.0.0.1").setPort(Integer.parseInt(db.getString("PGPORT"))).setDatabase(db.getString("PGDATABASE"))
-          .setUser("postgres").setPassword("").addProperty("search_path", "inventory")).using(vertx).build();
+      Pool pool = TestPostgres.pool(vertx, db, "inventory");
       int positions = seed(pool);
       LOG.info("Seeded {} positions", positions);
 
@@ -118,9 +114,7 @@ public final class RecomputeBenchmark {
 
   /** Seconds spent in each phase of the recomputes, from the service's own /metrics. */
   private static JsonObject phases(ServiceHost host) throws Exception {
-    String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-        java.net.URI.create("http://127.0.0.1:" + host.managementPort() + "/metrics")).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    String metrics = TestServices.scrape(host);
     JsonObject phases = new JsonObject();
     java.util.regex.Matcher m = java.util.regex.Pattern.compile(
         "supplyguard_recompute_phase_seconds_sum\\{phase=\"(\\w+)\",service=\"inventory-service\"} ([0-9.E+-]+)")
@@ -153,7 +147,7 @@ public final class RecomputeBenchmark {
 
   private static int readAll(PositionRepository positions) throws Exception {
     int read = 0;
-    var after = (io.supplyguard.inventory.position.PositionKey) null;
+    PositionKey after = null;
     while (true) {
       var page = await(positions.page(new PositionRepository.Selection.All(), after, 2000));
       read += page.size();
@@ -165,6 +159,6 @@ public final class RecomputeBenchmark {
   }
 
   private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
+    return Await.result(future, Duration.ofMinutes(10));
   }
 }

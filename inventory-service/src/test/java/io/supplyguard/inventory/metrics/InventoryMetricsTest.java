@@ -6,22 +6,17 @@ import io.supplyguard.common.bootstrap.ServiceHost;
 import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.common.bus.BusClient;
 import io.supplyguard.common.bus.Role;
+import io.supplyguard.common.testing.Await;
 import io.supplyguard.common.testing.MutableClock;
 import io.supplyguard.common.testing.TestPostgres;
 import io.supplyguard.common.testing.TestServices;
 import io.supplyguard.inventory.InventoryService;
 import io.supplyguard.licence.LicenceService;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -36,24 +31,23 @@ class InventoryMetricsTest {
     MutableClock clock = MutableClock.at(LocalDate.parse("2026-11-30"));
     Vertx vertx = Vertx.vertx();
     try {
-      await(TestServices.start(vertx, new LicenceService(), db, clock));
-      ServiceHost inventory = await(TestServices.start(vertx, new InventoryService(), db, clock));
+      Await.result(TestServices.start(vertx, new LicenceService(), db, clock));
+      ServiceHost inventory = Await.result(TestServices.start(vertx, new InventoryService(), db, clock));
       BusClient bus = new BusClient(vertx, Duration.ofSeconds(10));
       BusClient.Caller tenant = new BusClient.Caller("r", "t-ops", Role.TENANT);
-      await(bus.request(Addresses.SITES_CREATE, new JsonObject().put("id", "p1").put("name", "P1"), tenant));
-      await(bus.request(Addresses.POSITIONS_UPSERT, new JsonObject().put("siteId", "p1").put("materialId", "dy-oxide")
+      Await.result(bus.request(Addresses.SITES_CREATE, new JsonObject().put("id", "p1").put("name", "P1"), tenant));
+      Await.result(bus.request(Addresses.POSITIONS_UPSERT, new JsonObject().put("siteId", "p1").put("materialId", "dy-oxide")
           .put("onHand", 900).put("onOrder", 0).put("demandMeanPerDay", 10).put("demandStdPerDay", 4)
           .put("leadTimeMeanDays", 30).put("leadTimeStdDays", 5).put("orderQuantity", 300).put("endUse", "CIVIL")
           .put("destination", "DE"), tenant));
       // A licence for dysprosium: the recompute it causes is counted, and the position turns OK.
-      await(bus.request(Addresses.LICENCE_REGISTER, new JsonObject().put("type", "GENERAL").put("exporter", "X")
+      Await.result(bus.request(Addresses.LICENCE_REGISTER, new JsonObject().put("type", "GENERAL").put("exporter", "X")
           .put("elements", new JsonArray().add("Dy")).put("forms", new JsonArray().add("OXIDE")).put("quantityKg", 1000)
           .put("destination", "DE").put("endUse", "CIVIL"), tenant));
 
-      String url = "http://127.0.0.1:" + inventory.managementPort() + "/metrics";
-      Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> scrape(url).contains("supplyguard_positions{"
+      Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> TestServices.scrape(inventory).contains("supplyguard_positions{"
           + "service=\"inventory-service\",status=\"OK\"} 1.0"));
-      String metrics = scrape(url);
+      String metrics = TestServices.scrape(inventory);
       assertThat(metrics)
           .contains("supplyguard_positions_by_element{element=\"Dy\",service=\"inventory-service\",status=\"OK\"} 1.0")
           .contains("supplyguard_alerts_total{service=\"inventory-service\",status=\"REORDER\"} 1.0")
@@ -61,16 +55,8 @@ class InventoryMetricsTest {
           .containsPattern("supplyguard_recompute_positions_count\\{service=\"inventory-service\"} [1-9]")
           .containsPattern("supplyguard_recompute_seconds_count\\{service=\"inventory-service\"} [1-9]");
     } finally {
-      await(vertx.close());
+      Await.result(vertx.close());
     }
   }
 
-  private static String scrape(String url) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
-  }
-
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-  }
 }

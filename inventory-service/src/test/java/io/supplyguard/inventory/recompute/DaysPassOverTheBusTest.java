@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.common.bus.BusClient;
 import io.supplyguard.common.bus.Role;
+import io.supplyguard.common.testing.Await;
 import io.supplyguard.common.testing.MutableClock;
 import io.supplyguard.common.testing.TestPostgres;
 import io.supplyguard.common.testing.TestServices;
 import io.supplyguard.inventory.InventoryService;
 import io.supplyguard.licence.LicenceService;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,8 +34,8 @@ class DaysPassOverTheBusTest {
     Vertx first = Vertx.vertx();
     try {
       BusClient bus = start(first, db, clock);
-      await(bus.request(Addresses.SITES_CREATE, new JsonObject().put("id", "plant-1").put("name", "P1"), TENANT));
-      JsonObject reply = await(bus.request(Addresses.POSITIONS_UPSERT, holmium(), TENANT));
+      Await.result(bus.request(Addresses.SITES_CREATE, new JsonObject().put("id", "plant-1").put("name", "P1"), TENANT));
+      JsonObject reply = Await.result(bus.request(Addresses.POSITIONS_UPSERT, holmium(), TENANT));
       assertThat(reply.getJsonObject("recommendation").getString("condition")).isEqualTo("NOT_CONTROLLED");
       assertThat(reply.getJsonObject("recommendation").getString("status")).isEqualTo("OK");
 
@@ -44,11 +43,11 @@ class DaysPassOverTheBusTest {
       Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> "LICENCE_REQUIRED".equals(stored(bus)
           .getString("condition")));
       assertThat(stored(bus).getString("asOf")).isEqualTo("2026-09-15");
-      JsonObject alert = await(bus.request(Addresses.ALERTS_LIST, new JsonObject(), TENANT)).getJsonArray("alerts")
+      JsonObject alert = Await.result(bus.request(Addresses.ALERTS_LIST, new JsonObject(), TENANT)).getJsonArray("alerts")
           .getJsonObject(0);
       assertThat(alert.getString("fromStatus") + ">" + alert.getString("toStatus")).isEqualTo("OK>REORDER");
     } finally {
-      await(first.close());
+      Await.result(first.close());
     }
 
     // Restarted weeks later: the stale recommendation is recomputed at start.
@@ -57,12 +56,12 @@ class DaysPassOverTheBusTest {
       BusClient bus = start(second, db, MutableClock.at(LocalDate.parse("2026-10-20")));
       Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> "2026-10-20".equals(stored(bus).getString("asOf")));
     } finally {
-      await(second.close());
+      Await.result(second.close());
     }
   }
 
   private static BusClient start(Vertx vertx, JsonObject db, MutableClock clock) throws Exception {
-    await(TestServices.start(vertx, new LicenceService(), db, clock)
+    Await.result(TestServices.start(vertx, new LicenceService(), db, clock)
         .compose(v -> TestServices.start(vertx, new InventoryService(), db, clock)));
     return new BusClient(vertx, Duration.ofSeconds(10));
   }
@@ -74,11 +73,8 @@ class DaysPassOverTheBusTest {
   }
 
   private static JsonObject stored(BusClient bus) throws Exception {
-    return await(bus.request(Addresses.RECOMMENDATIONS_LIST, new JsonObject(), TENANT)).getJsonArray("recommendations")
+    return Await.result(bus.request(Addresses.RECOMMENDATIONS_LIST, new JsonObject(), TENANT)).getJsonArray("recommendations")
         .getJsonObject(0);
   }
 
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-  }
 }

@@ -16,8 +16,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -29,9 +27,7 @@ record LicenceFixture(BusClient bus, Pool db) {
 
   static Future<LicenceFixture> start(Vertx vertx) {
     JsonObject database = TestPostgres.newDatabase();
-    Pool db = PgBuilder.pool().connectingTo(new PgConnectOptions().setHost("127.0.0.1")
-        .setPort(Integer.parseInt(database.getString("PGPORT"))).setDatabase(database.getString("PGDATABASE"))
-        .setUser("postgres").setPassword("")).using(vertx).build();
+    Pool db = TestPostgres.pool(vertx, database);
     return TestServices.start(vertx, new LicenceService(), database, CLOCK)
         .map(host -> new LicenceFixture(new BusClient(vertx, Duration.ofSeconds(10)), db));
   }

@@ -6,21 +6,16 @@ import io.supplyguard.common.bootstrap.ServiceHost;
 import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.common.bus.BusClient;
 import io.supplyguard.common.bus.Role;
+import io.supplyguard.common.testing.Await;
 import io.supplyguard.common.testing.MutableClock;
 import io.supplyguard.common.testing.TestPostgres;
 import io.supplyguard.common.testing.TestServices;
 import io.supplyguard.licence.LicenceService;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -34,24 +29,23 @@ class LicenceMetricsTest {
     JsonObject settings = TestPostgres.newDatabase().put("METRICS_REFRESH_MS", "100");
     Vertx vertx = Vertx.vertx();
     try {
-      ServiceHost host = await(TestServices.start(vertx, new LicenceService(), settings,
+      ServiceHost host = Await.result(TestServices.start(vertx, new LicenceService(), settings,
           MutableClock.at(LocalDate.parse("2026-11-30"))));
       BusClient bus = new BusClient(vertx, Duration.ofSeconds(10));
       BusClient.Caller tenant = new BusClient.Caller("r", "t-metrics", Role.TENANT);
-      JsonObject licence = await(bus.request(Addresses.LICENCE_REGISTER, new JsonObject().put("type", "GENERAL")
+      JsonObject licence = Await.result(bus.request(Addresses.LICENCE_REGISTER, new JsonObject().put("type", "GENERAL")
           .put("exporter", "X").put("elements", new JsonArray().add("Dy")).put("forms", new JsonArray().add("OXIDE"))
           .put("quantityKg", 200).put("destination", "DE").put("endUse", "CIVIL").put("validTo", "2027-01-29"), tenant));
-      await(bus.request(Addresses.LICENCE_DRAWDOWN, new JsonObject().put("id", licence.getString("id"))
+      Await.result(bus.request(Addresses.LICENCE_DRAWDOWN, new JsonObject().put("id", licence.getString("id"))
           .put("quantityKg", 190).put("shipmentRef", "S"), tenant));
-      await(bus.request(Addresses.REGIME_MEASURE_CREATE, new JsonObject().put("id", "TEST-METRICS").put("issuer", "X")
+      Await.result(bus.request(Addresses.REGIME_MEASURE_CREATE, new JsonObject().put("id", "TEST-METRICS").put("issuer", "X")
           .put("title", "t").put("kind", "LICENCE_REQUIRED").put("issuedOn", "2026-11-01").put("inForceFrom", "2027-01-01")
           .put("elements", new JsonArray().add("Ce")).put("forms", new JsonArray().add("OXIDE")).put("source", "s"),
           new BusClient.Caller("r", null, Role.ADMIN)));
 
-      String url = "http://127.0.0.1:" + host.managementPort() + "/metrics";
-      Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> scrape(url).contains("supplyguard_regime_changes_total")
-          && scrape(url).contains("tenant=\"t-metrics\""));
-      String metrics = scrape(url);
+      Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> TestServices.scrape(host).contains("supplyguard_regime_changes_total")
+          && TestServices.scrape(host).contains("tenant=\"t-metrics\""));
+      String metrics = TestServices.scrape(host);
       assertThat(metrics)
           .contains("supplyguard_licences{service=\"licence-service\",status=\"ACTIVE\",tenant=\"t-metrics\"} 1.0")
           .contains("supplyguard_licence_remaining_kg{service=\"licence-service\",status=\"ACTIVE\",tenant=\"t-metrics\"} 10.0")
@@ -60,16 +54,8 @@ class LicenceMetricsTest {
           .contains("supplyguard_licence_days_to_expiry{element=\"Dy\",service=\"licence-service\",tenant=\"t-metrics\"} 60.0")
           .contains("supplyguard_regime_changes_total{change=\"MEASURE_CREATED\",service=\"licence-service\"} 1.0");
     } finally {
-      await(vertx.close());
+      Await.result(vertx.close());
     }
   }
 
-  private static String scrape(String url) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
-  }
-
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-  }
 }

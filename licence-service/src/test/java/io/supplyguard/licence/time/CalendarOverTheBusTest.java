@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.common.bus.BusClient;
 import io.supplyguard.common.bus.Role;
+import io.supplyguard.common.testing.Await;
 import io.supplyguard.common.testing.MutableClock;
 import io.supplyguard.common.testing.TestPostgres;
 import io.supplyguard.common.testing.TestServices;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -36,10 +36,10 @@ class CalendarOverTheBusTest {
     Vertx vertx = Vertx.vertx();
     try {
       List<JsonObject> events = listen(vertx);
-      await(TestServices.start(vertx, new LicenceService(), db, clock).compose(
+      Await.result(TestServices.start(vertx, new LicenceService(), db, clock).compose(
           first -> TestServices.start(vertx, new LicenceService(), db, clock)));
       BusClient bus = new BusClient(vertx, Duration.ofSeconds(10));
-      JsonObject licence = await(bus.request(Addresses.LICENCE_REGISTER, new JsonObject().put("type", "GENERAL")
+      JsonObject licence = Await.result(bus.request(Addresses.LICENCE_REGISTER, new JsonObject().put("type", "GENERAL")
           .put("exporter", "X").put("elements", new JsonArray().add("Ho")).put("forms", new JsonArray().add("OXIDE"))
           .put("quantityKg", 10).put("destination", "DE").put("endUse", "CIVIL").put("validTo", "2026-11-10"),
           new BusClient.Caller("r", "t-time", Role.TENANT)));
@@ -55,11 +55,11 @@ class CalendarOverTheBusTest {
       assertThat(ended(events).get(0).getString("effectiveFrom")).isEqualTo("2026-11-11");
       assertThat(expired(events)).hasSize(1);
       assertThat(expired(events).get(0).getString("licenceId")).isEqualTo(licence.getString("id"));
-      JsonObject stored = await(bus.request(Addresses.LICENCE_GET, new JsonObject().put("id", licence.getString("id")),
+      JsonObject stored = Await.result(bus.request(Addresses.LICENCE_GET, new JsonObject().put("id", licence.getString("id")),
           new BusClient.Caller("r", "t-time", Role.TENANT)));
       assertThat(stored.getString("status")).isEqualTo("EXPIRED");
     } finally {
-      await(vertx.close());
+      Await.result(vertx.close());
     }
   }
 
@@ -68,13 +68,13 @@ class CalendarOverTheBusTest {
   void catchUpAfterRestart() throws Exception {
     JsonObject db = TestPostgres.newDatabase().mergeIn(FAST_TICK);
     Vertx before = Vertx.vertx();
-    await(TestServices.start(before, new LicenceService(), db, MutableClock.at(LocalDate.parse("2025-11-01"))));
-    await(before.close());
+    Await.result(TestServices.start(before, new LicenceService(), db, MutableClock.at(LocalDate.parse("2025-11-01"))));
+    Await.result(before.close());
 
     Vertx after = Vertx.vertx();
     try {
       List<JsonObject> events = listen(after);
-      await(TestServices.start(after, new LicenceService(), db, MutableClock.at(LocalDate.parse("2026-11-12"))));
+      Await.result(TestServices.start(after, new LicenceService(), db, MutableClock.at(LocalDate.parse("2026-11-12"))));
       Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> events.size() >= 10);
       Awaitility.await().pollDelay(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> true);
       // Slept 2025-11-02 .. 2026-11-12: the No. 70 suspension began (56, 57, 61, 62) on 2025-11-07
@@ -89,14 +89,14 @@ class CalendarOverTheBusTest {
               "SUSPENSION_ENDED MOFCOM-2025-61 2026-11-11", "SUSPENSION_ENDED MOFCOM-2025-62 2026-11-11",
               "SUSPENSION_STARTED MOFCOM-2024-46-ART2 2025-11-09");
     } finally {
-      await(after.close());
+      Await.result(after.close());
     }
   }
 
   private static List<JsonObject> listen(Vertx vertx) throws Exception {
     List<JsonObject> events = new CopyOnWriteArrayList<>();
-    await(vertx.eventBus().<JsonObject>consumer(Addresses.REGIME_CHANGED, m -> events.add(m.body())).completion());
-    await(vertx.eventBus().<JsonObject>consumer(Addresses.LICENCE_CHANGED, m -> events.add(m.body())).completion());
+    Await.result(vertx.eventBus().<JsonObject>consumer(Addresses.REGIME_CHANGED, m -> events.add(m.body())).completion());
+    Await.result(vertx.eventBus().<JsonObject>consumer(Addresses.LICENCE_CHANGED, m -> events.add(m.body())).completion());
     return events;
   }
 
@@ -108,7 +108,4 @@ class CalendarOverTheBusTest {
     return events.stream().filter(e -> "EXPIRED".equals(e.getString("change"))).toList();
   }
 
-  private static <T> T await(io.vertx.core.Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-  }
 }
