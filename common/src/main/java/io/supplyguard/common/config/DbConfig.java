@@ -20,6 +20,9 @@ public record DbConfig(PgConnectOptions connect, String schema, int poolSize) {
             .setPassword(settings.optional("PGPASSWORD").orElse("")));
     connect.addProperty("application_name", settings.string("SERVICE_NAME"));
     connect.addProperty("search_path", schema);
+    // Statements are parsed and planned once per connection rather than on every execution;
+    // the limit admits the longest statement here (a recompute page's store).
+    connect.setCachePreparedStatements(true).setPreparedStatementCacheSqlLimit(8192);
     return new DbConfig(connect, schema, settings.integer("PG_POOL_SIZE"));
   }
 

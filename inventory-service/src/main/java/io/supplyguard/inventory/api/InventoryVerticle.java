@@ -54,7 +54,7 @@ public final class InventoryVerticle extends VerticleBase {
     BufferParameters parameters = new BufferParameters(settings.number("BUFFER_COVERED_DELAY_MEAN_DAYS"),
         settings.number("BUFFER_COVERED_DELAY_STD_DAYS"), settings.number("BUFFER_REVIEW_STD_DAYS"),
         settings.number("BUFFER_DENIAL_PROBABILITY"));
-    Recomputer recomputer = new Recomputer(vertx, pool, positions, recommendations, alerts,
+    Recomputer recomputer = new Recomputer(vertx, positions, recommendations,
         new SupplyConditions(new BusClient(vertx, settings.millis("BUS_TIMEOUT_MS"))), new Recommender(parameters),
         metrics, settings.integer("RECOMPUTE_PAGE_SIZE"));
 

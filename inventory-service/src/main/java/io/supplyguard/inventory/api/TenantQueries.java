@@ -3,6 +3,7 @@ package io.supplyguard.inventory.api;
 import io.supplyguard.common.bus.BodyReader;
 import io.supplyguard.common.bus.BusRequest;
 import io.supplyguard.inventory.buffer.PositionStatus;
+import io.supplyguard.inventory.recompute.RecommendationJson;
 import io.supplyguard.inventory.store.AlertRepository;
 import io.supplyguard.inventory.store.RecommendationRepository;
 import io.supplyguard.inventory.store.SiteRepository;
@@ -47,7 +48,8 @@ final class TenantQueries {
     Integer offset = in.integer("offset", false, 0, Integer.MAX_VALUE);
     in.check();
     return recommendations.list(tenant, status == null ? null : status.name(), limit == null ? 100 : limit,
-        offset == null ? 0 : offset).map(all -> new JsonObject().put("recommendations", new JsonArray(all)));
+        offset == null ? 0 : offset).map(all -> new JsonObject().put("recommendations", new JsonArray(all.stream()
+            .map(r -> RecommendationJson.of(r.key(), r.asOf(), r.recommendation(), r.determination())).toList())));
   }
 
   Future<JsonObject> listAlerts(BusRequest request) {

@@ -9,7 +9,7 @@ import io.supplyguard.inventory.position.StockPosition;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 
-/** From a position and the licence-service's determination to its recommendation and JSON. */
+/** From a position and the licence-service's determination to its recommendation. */
 public final class Recommender {
   private final BufferParameters parameters;
 
@@ -17,8 +17,14 @@ public final class Recommender {
     this.parameters = parameters;
   }
 
-  /** The kernel's result and the API's JSON of one position. */
-  public record Computed(StockPosition position, Recommendation recommendation, JsonObject json) {
+  /** The kernel's result for one position, and the determination that decided its condition. */
+  public record Computed(StockPosition position, LocalDate asOf, Recommendation recommendation,
+      JsonObject determination) {
+
+    /** As the API shows it, explanation included. */
+    public JsonObject json() {
+      return RecommendationJson.of(position.key(), asOf, recommendation, determination);
+    }
   }
 
   public Computed compute(StockPosition position, SupplyConditions.Batch batch, LocalDate asOf) {
@@ -26,7 +32,6 @@ public final class Recommender {
     SupplyCondition condition = SupplyCondition.valueOf(determination.getString("condition"));
     LicensingDelay delay = LicensingDelay.of(condition, batch.reviewDays(), parameters);
     Recommendation recommendation = BufferModel.recommend(position.inputs(), condition, delay);
-    return new Computed(position, recommendation,
-        RecommendationJson.of(position.key(), asOf, recommendation, determination));
+    return new Computed(position, asOf, recommendation, determination);
   }
 }

@@ -1,17 +1,14 @@
 package io.supplyguard.inventory.recompute;
 
 import io.supplyguard.common.bus.Addresses;
-import io.supplyguard.inventory.buffer.PositionStatus;
 import io.supplyguard.inventory.metrics.InventoryMetrics;
 import io.supplyguard.inventory.position.PositionKey;
 import io.supplyguard.inventory.position.StockPosition;
-import io.supplyguard.inventory.store.AlertRepository;
 import io.supplyguard.inventory.store.PositionRepository;
 import io.supplyguard.inventory.store.RecommendationRepository;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,28 +17,24 @@ import java.util.Map;
 
 /**
  * Recomputes the recommendations of the positions a change reaches: a page of positions at a
- * time, one supply-conditions round trip per tenant in the page, one transaction that stores
- * the page's recommendations and alerts, and the alerts published once it has committed.
+ * time, one supply-conditions round trip per tenant in the page, one statement that stores the
+ * page's recommendations and the alerts of the statuses they change, and the alerts published
+ * once it has committed.
  */
 public final class Recomputer {
   private final Vertx vertx;
-  private final Pool pool;
   private final PositionRepository positions;
   private final RecommendationRepository recommendations;
-  private final AlertRepository alerts;
   private final SupplyConditions conditions;
   private final Recommender recommender;
   private final InventoryMetrics metrics;
   private final int pageSize;
 
-  public Recomputer(Vertx vertx, Pool pool, PositionRepository positions, RecommendationRepository recommendations,
-      AlertRepository alerts, SupplyConditions conditions, Recommender recommender, InventoryMetrics metrics,
-      int pageSize) {
+  public Recomputer(Vertx vertx, PositionRepository positions, RecommendationRepository recommendations,
+      SupplyConditions conditions, Recommender recommender, InventoryMetrics metrics, int pageSize) {
     this.vertx = vertx;
-    this.pool = pool;
     this.positions = positions;
     this.recommendations = recommendations;
-    this.alerts = alerts;
     this.conditions = conditions;
     this.recommender = recommender;
     this.metrics = metrics;
@@ -115,29 +108,11 @@ public final class Recomputer {
 
   /** Stores a page's recommendations and the alerts of those whose status changed; publishes the alerts. */
   private Future<Integer> store(List<Recommender.Computed> computed, LocalDate asOf) {
-    List<RecommendationRepository.Row> rows = new ArrayList<>(computed.size());
+    List<RecommendationRepository.Stored> rows = new ArrayList<>(computed.size());
     for (Recommender.Computed c : computed) {
-      PositionKey key = c.position().key();
-      rows.add(new RecommendationRepository.Row(key.tenantId(), key.siteId(), key.materialId(), asOf,
-          c.recommendation().condition().name(), c.recommendation().status().name(), c.recommendation().safetyStock(),
-          c.recommendation().reorderPoint(), c.recommendation().recommendedOrder(), c.recommendation().daysOfCover(),
-          c.json()));
+      rows.add(new RecommendationRepository.Stored(c.position().key(), asOf, c.recommendation(), c.determination()));
     }
-    return pool.withTransaction(tx -> recommendations.save(tx, rows).compose(before -> {
-      List<AlertRepository.NewAlert> changes = new ArrayList<>();
-      for (Recommender.Computed c : computed) {
-        String status = c.recommendation().status().name();
-        String previous = before.get(c.position().key());
-        // A first recommendation that is OK is no news; any other change of status is.
-        boolean changed = previous == null ? !status.equals(PositionStatus.OK.name()) : !previous.equals(status);
-        if (changed) {
-          PositionKey key = c.position().key();
-          changes.add(new AlertRepository.NewAlert(key.tenantId(), key.siteId(), key.materialId(), previous, status,
-              c.recommendation().condition().name(), asOf));
-        }
-      }
-      return alerts.insert(tx, changes);
-    })).map(raised -> {
+    return recommendations.store(rows).map(raised -> {
       raised.forEach(alert -> {
         vertx.eventBus().publish(Addresses.INVENTORY_ALERT, alert);
         metrics.alertRaised(alert.getString("toStatus"));

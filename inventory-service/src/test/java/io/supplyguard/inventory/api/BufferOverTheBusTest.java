@@ -17,6 +17,7 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -40,12 +41,19 @@ class BufferOverTheBusTest {
   }
 
   @Test
-  @DisplayName("the worked example of BUFFER-MODEL.md comes out to the cent: LICENCE_REQUIRED, ROP 1514.48, order 914.48")
+  @DisplayName("the worked example of BUFFER-MODEL.md comes out to the cent: LICENCE_REQUIRED, ROP 1514.48, order 914.48;"
+      + " stored, it reads back the same, explanation included")
   void workedExample(VertxTestContext test) {
     platform.site("t-worked", "plant-1")
         .compose(site -> platform.upsert("t-worked", BufferBus.workedExample("plant-1", "dy-oxide")))
-        .onComplete(test.succeeding(reply -> test.verify(() -> {
+        .compose(reply -> platform.stored("t-worked").map(stored -> List.of(reply, stored)))
+        .onComplete(test.succeeding(replies -> test.verify(() -> {
+          JsonObject reply = (JsonObject) replies.get(0);
           JsonObject r = reply.getJsonObject("recommendation");
+          // Stored as figures plus a shared determination, rebuilt on reading: nothing lost.
+          JsonArray stored = (JsonArray) replies.get(1);
+          assertThat(stored.size()).isEqualTo(1);
+          assertThat(stored.getJsonObject(0)).isEqualTo(r);
           assertThat(r.getString("condition")).isEqualTo("LICENCE_REQUIRED");
           assertThat(r.getDouble("safetyStock")).isCloseTo(458.48, within(0.01));
           assertThat(r.getDouble("reorderPoint")).isCloseTo(1514.48, within(0.01));
