@@ -61,6 +61,7 @@ public final class GatewayVerticle extends VerticleBase {
 
     RouterBuilder builder = RouterBuilder.create(vertx, contract.routable(), RequestExtractor.withBodyHandler())
         .rootHandler(new RequestIds())
+        .rootHandler(new AccessLog(contract.routable()))
         .rootHandler(BodyHandler.create(false).setBodyLimit(settings.integer("GATEWAY_BODY_LIMIT_BYTES")))
         .rootHandler(onlyUnderApi(authenticator));
     // Authentication is the root handler above; the contract's bearer scheme documents it.
