@@ -63,7 +63,8 @@ public final class GatewayVerticle extends VerticleBase {
         .rootHandler(new RequestIds())
         .rootHandler(new AccessLog(contract.routable()))
         .rootHandler(BodyHandler.create(false).setBodyLimit(settings.integer("GATEWAY_BODY_LIMIT_BYTES")))
-        .rootHandler(onlyUnderApi(authenticator));
+        .rootHandler(onlyUnderApi(authenticator))
+        .rootHandler(onlyUnderApi(new JsonBodiesOnly()));
     // Authentication is the root handler above; the contract's bearer scheme documents it.
     builder.getRoutes().forEach(route -> route.setDoSecurity(false));
 
