@@ -2,6 +2,7 @@ package io.supplyguard.gateway.http;
 
 import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.ServiceException;
+import io.supplyguard.gateway.resilience.Rejection;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -40,6 +41,9 @@ public final class Problems {
         ctx.response().putHeader("Retry-After", String.valueOf(retryAfterSeconds));
       }
       write(ctx, e.code().httpStatus(), e.detail(), e.errors(), e.extensions());
+    } else if (failure instanceof Rejection rejection) {
+      ctx.response().putHeader("Retry-After", String.valueOf(rejection.retryAfterSeconds()));
+      write(ctx, rejection.status(), rejection.detail(), List.of());
     } else if (failure instanceof ReplyException reply) {
       downstream(ctx, reply);
     } else if (failure instanceof HttpException http) {
