@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * The public HTTP server. Its routes are built from the OpenAPI document, which validates
  * every request before a handler sees it; the operations of each area are bound by their
  * operationId in {@link RegimeOperations}, {@link LicenceOperations}, {@link InventoryOperations}
- * and {@link TenantOperations}.
+ * and {@link TenantOperations}. Requests in flight are bounded and each tenant is rate-limited;
+ * each downstream service is reached through its own timeout and circuit (package {@code resilience}).
  */
 public final class GatewayVerticle extends VerticleBase {
   private final Settings settings;
