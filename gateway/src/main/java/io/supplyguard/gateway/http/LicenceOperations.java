@@ -14,7 +14,10 @@ final class LicenceOperations extends Operations {
   private LicenceOperations() {
   }
 
-  /** @param bus the licence-service; @param inventory the inventory-service, for the catalogue */
+  /**
+   * @param bus the licence-service
+   * @param inventory the inventory-service, whose catalogue the licence check reads
+   */
   static void bind(RouterBuilder builder, BusForwarder bus, BusForwarder inventory) {
     Body json = Body.json();
     Body id = Body.path("id");

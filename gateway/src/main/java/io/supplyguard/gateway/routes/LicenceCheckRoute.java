@@ -20,7 +20,10 @@ public final class LicenceCheckRoute implements Handler<RoutingContext> {
   private final BusForwarder inventory;
   private final BusForwarder licences;
 
-  /** @param inventory the catalogue's service; @param licences the licence-service */
+  /**
+   * @param inventory the inventory-service, which holds the catalogue
+   * @param licences the licence-service, which decides
+   */
   public LicenceCheckRoute(BusForwarder inventory, BusForwarder licences) {
     this.inventory = inventory;
     this.licences = licences;
