@@ -19,7 +19,7 @@ public final class Downstream {
   Downstream(Vertx vertx, String name, Duration timeout, CircuitSettings circuit, MeterRegistry registry) {
     this.name = name;
     this.bus = new BusClient(vertx, timeout);
-    this.circuit = new DownstreamCircuit(vertx, name, circuit, registry);
+    this.circuit = new DownstreamCircuit(vertx, name, timeout, circuit, registry);
   }
 
   public String name() {

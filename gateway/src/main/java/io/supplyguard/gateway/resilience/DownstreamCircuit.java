@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class DownstreamCircuit {
   private static final Logger LOG = LoggerFactory.getLogger(DownstreamCircuit.class);
+  private static final Duration MIN_FAILURE_WINDOW = Duration.ofSeconds(10);
 
   private final String downstream;
   private final Duration resetTimeout;
@@ -33,7 +34,8 @@ final class DownstreamCircuit {
   private final Counter rejected;
   private volatile long openedAtNanos;
 
-  DownstreamCircuit(Vertx vertx, String downstream, CircuitSettings settings, MeterRegistry registry) {
+  DownstreamCircuit(Vertx vertx, String downstream, Duration sendTimeout, CircuitSettings settings,
+      MeterRegistry registry) {
     this.downstream = downstream;
     this.resetTimeout = settings.resetTimeout();
     this.breaker = CircuitBreaker.create(downstream, vertx, new CircuitBreakerOptions()
@@ -41,6 +43,9 @@ final class DownstreamCircuit {
             .setResetTimeout(resetTimeout.toMillis())
             // The bus request's own send timeout decides when a call failed (and makes it a 504).
             .setTimeout(-1)
+            // Failures count only inside this window; long enough that timeouts of requests sent
+            // one after another still add up to maxFailures ("in a row", whatever the timeout).
+            .setFailuresRollingWindow(failureWindow(sendTimeout, settings.maxFailures()).toMillis())
             // Nothing published on the clustered bus: the gateway's metrics report the state.
             .setNotificationAddress(null))
         .failurePolicy(new UnhealthyReplies());
@@ -82,6 +87,11 @@ final class DownstreamCircuit {
   private long retryAfterSeconds() {
     long remaining = resetTimeout.toNanos() - (System.nanoTime() - openedAtNanos);
     return Math.max(1, (remaining + 999_999_999L) / 1_000_000_000L);
+  }
+
+  private static Duration failureWindow(Duration sendTimeout, int maxFailures) {
+    Duration needed = sendTimeout.multipliedBy(maxFailures).plusSeconds(1);
+    return needed.compareTo(MIN_FAILURE_WINDOW) > 0 ? needed : MIN_FAILURE_WINDOW;
   }
 
   private Counter transitions(MeterRegistry registry, CircuitBreakerState to) {
