@@ -25,7 +25,7 @@ public final class GatewayService implements ServiceDefinition {
     context.settings().string("PLATFORM_ADMIN_KEY");
     return Database.open(context, SCHEMA)
         .compose(pool -> {
-          verticle = new GatewayVerticle(context.settings(), new TenantRepository(pool));
+          verticle = new GatewayVerticle(context.settings(), new TenantRepository(pool), context.metrics());
           return context.vertx().deployVerticle(verticle);
         });
   }

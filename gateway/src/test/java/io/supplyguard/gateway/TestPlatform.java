@@ -3,6 +3,7 @@ package io.supplyguard.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supplyguard.common.bootstrap.ServiceDefinition;
+import io.supplyguard.common.bootstrap.ServiceHost;
 import io.supplyguard.common.testing.TestPostgres;
 import io.supplyguard.common.testing.TestServices;
 import io.supplyguard.inventory.InventoryService;
@@ -33,12 +34,16 @@ final class TestPlatform {
 
   private final WebClient http;
   private final Pool gatewayDb;
-  private final JsonObject db;
+  private final Pool licenceDb;
+  private final ServiceHost gatewayHost;
+  private final int gatewayPort;
 
-  private TestPlatform(WebClient http, Pool gatewayDb, JsonObject db) {
+  private TestPlatform(WebClient http, Pool gatewayDb, Pool licenceDb, ServiceHost gatewayHost, int gatewayPort) {
     this.http = http;
     this.gatewayDb = gatewayDb;
-    this.db = db;
+    this.licenceDb = licenceDb;
+    this.gatewayHost = gatewayHost;
+    this.gatewayPort = gatewayPort;
   }
 
   /** The gateway, the licence-service and the inventory-service. */
@@ -46,31 +51,34 @@ final class TestPlatform {
     return start(vertx, new JsonObject());
   }
 
-  /** The same, with the gateway's settings changed by {@code gatewayOverrides}. */
+  /** The same, with some of the gateway's settings changed. */
   static Future<TestPlatform> start(Vertx vertx, JsonObject gatewayOverrides) {
     List<ServiceDefinition> services = List.of(new LicenceService(), new InventoryService());
     JsonObject db = TestPostgres.newDatabase();
-    return Future.all(services.stream().map(service -> TestServices.start(vertx, service, db, TODAY)).toList())
-        .compose(v -> gateway(vertx, db, gatewayOverrides));
-  }
-
-  /**
-   * Another gateway replica in front of the same services, database and event bus, as a
-   * second pod would be: what one replica changes, the other must see.
-   */
-  Future<TestPlatform> anotherGateway(Vertx vertx, JsonObject gatewayOverrides) {
-    return gateway(vertx, db, gatewayOverrides);
-  }
-
-  private static Future<TestPlatform> gateway(Vertx vertx, JsonObject db, JsonObject overrides) {
     GatewayService gateway = new GatewayService();
     JsonObject gatewaySettings = db.copy().put("GATEWAY_PORT", "0").put("GATEWAY_HOST", "127.0.0.1")
-        .put("PLATFORM_ADMIN_KEY", ADMIN_KEY).mergeIn(overrides);
-    return TestServices.start(vertx, gateway, gatewaySettings, TODAY)
-        .map(v -> new TestPlatform(
+        .put("PLATFORM_ADMIN_KEY", ADMIN_KEY).mergeIn(gatewayOverrides);
+    return Future.all(services.stream().map(service -> TestServices.start(vertx, service, db, TODAY)).toList())
+        .compose(v -> TestServices.start(vertx, gateway, gatewaySettings, TODAY))
+        .map(host -> new TestPlatform(
             WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(gateway.httpPort())),
-            TestPostgres.pool(vertx, db), db));
+            TestPostgres.pool(vertx, db), TestPostgres.pool(vertx, db, "licence"), host, gateway.httpPort()));
+  }
+
+  /** The licence-service's schema, to hold a lock that makes it really slow. */
+  Pool licenceDb() {
+    return licenceDb;
+  }
+
+  /** The port of the gateway's API, for clients other than {@link #call}. */
+  int gatewayPort() {
+    return gatewayPort;
+  }
+
+  /** What the gateway's management port serves at /metrics. Blocks: call it from the test's thread. */
+  String gatewayMetrics() throws Exception {
+    return TestServices.scrape(gatewayHost);
   }
 
   /** The gateway's own database, to look at what it stored. */

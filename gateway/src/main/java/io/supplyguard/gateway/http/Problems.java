@@ -3,6 +3,7 @@ package io.supplyguard.gateway.http;
 import io.supplyguard.common.bus.FailureCode;
 import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.ServiceException;
+import io.supplyguard.gateway.resilience.Rejection;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -44,6 +45,9 @@ public final class Problems {
       }
       boolean internal = e.code() == FailureCode.INTERNAL;
       write(ctx, e.code().httpStatus(), internal ? INTERNAL : e.detail(), e.errors(), e.extensions());
+    } else if (failure instanceof Rejection rejection) {
+      ctx.response().putHeader("Retry-After", String.valueOf(rejection.retryAfterSeconds()));
+      write(ctx, rejection.status(), rejection.detail(), List.of());
     } else if (failure instanceof ReplyException reply) {
       downstream(ctx, reply);
     } else if (failure instanceof HttpException http) {
