@@ -69,10 +69,15 @@ final class TestPlatform {
 
   /** Creates a tenant through the API and gives its key. */
   Future<String> tenantKey(String name) {
+    return tenant(name).map(created -> created.getString("apiKey"));
+  }
+
+  /** Creates a tenant through the API: {@code {id, name, apiKey}}. */
+  Future<JsonObject> tenant(String name) {
     return call(HttpMethod.POST, "/api/v1/tenants", ADMIN_KEY).sendJsonObject(new JsonObject().put("name", name))
         .map(created -> {
           assertThat(created.statusCode()).as("creating tenant %s", name).isEqualTo(201);
-          return created.bodyAsJsonObject().getString("apiKey");
+          return created.bodyAsJsonObject();
         });
   }
 

@@ -2,7 +2,7 @@ package io.supplyguard.gateway.http;
 
 import io.supplyguard.common.bus.BusClient;
 import io.supplyguard.common.config.Settings;
-import io.supplyguard.gateway.auth.Authenticator;
+import io.supplyguard.gateway.auth.GatewayAuth;
 import io.supplyguard.gateway.auth.TenantRepository;
 import io.supplyguard.gateway.routes.BusForwarder;
 import io.vertx.core.Future;
@@ -35,9 +35,10 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return Contract.load(vertx)
-        .compose(contract -> {
-          Router router = router(contract);
+    GatewayAuth auth = GatewayAuth.create(vertx, settings, tenants);
+    return Future.all(Contract.load(vertx), auth.listen())
+        .compose(loaded -> {
+          Router router = router(loaded.resultAt(0), auth);
           server = vertx.createHttpServer().requestHandler(router);
           return server.listen(settings.port("GATEWAY_PORT"), settings.string("GATEWAY_HOST"));
         });
@@ -54,19 +55,20 @@ public final class GatewayVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  private Router router(Contract contract) {
+  private Router router(Contract contract, GatewayAuth auth) {
     Problems problems = new Problems(settings.integer("GATEWAY_RETRY_AFTER_SECONDS"));
     BusForwarder bus = new BusForwarder(new BusClient(vertx, settings.millis("BUS_TIMEOUT_MS")));
-    Authenticator authenticator = new Authenticator(settings.string("PLATFORM_ADMIN_KEY"), tenants);
 
     RouterBuilder builder = RouterBuilder.create(vertx, contract.routable(), RequestExtractor.withBodyHandler())
         .rootHandler(new RequestIds())
         .rootHandler(BodyHandler.create(false).setBodyLimit(settings.integer("GATEWAY_BODY_LIMIT_BYTES")))
-        .rootHandler(onlyUnderApi(authenticator));
-    // Authentication is the root handler above; the contract's bearer scheme documents it.
+        .rootHandler(onlyUnderApi(auth.authenticator()))
+        .rootHandler(onlyUnderApi(new RoleCheck(contract.routable())));
+    // Authentication and the contract's x-roles are the root handlers above, before validation;
+    // the contract's security schemes document them.
     builder.getRoutes().forEach(route -> route.setDoSecurity(false));
 
-    TenantOperations.bind(builder, tenants);
+    TenantOperations.bind(builder, tenants, auth.revocations());
     RegimeOperations.bind(builder, bus);
     LicenceOperations.bind(builder, bus);
     InventoryOperations.bind(builder, bus);
