@@ -33,25 +33,44 @@ final class TestPlatform {
 
   private final WebClient http;
   private final Pool gatewayDb;
+  private final JsonObject db;
 
-  private TestPlatform(WebClient http, Pool gatewayDb) {
+  private TestPlatform(WebClient http, Pool gatewayDb, JsonObject db) {
     this.http = http;
     this.gatewayDb = gatewayDb;
+    this.db = db;
   }
 
   /** The gateway, the licence-service and the inventory-service. */
   static Future<TestPlatform> start(Vertx vertx) {
+    return start(vertx, new JsonObject());
+  }
+
+  /** The same, with the gateway's settings changed by {@code gatewayOverrides}. */
+  static Future<TestPlatform> start(Vertx vertx, JsonObject gatewayOverrides) {
     List<ServiceDefinition> services = List.of(new LicenceService(), new InventoryService());
     JsonObject db = TestPostgres.newDatabase();
+    return Future.all(services.stream().map(service -> TestServices.start(vertx, service, db, TODAY)).toList())
+        .compose(v -> gateway(vertx, db, gatewayOverrides));
+  }
+
+  /**
+   * Another gateway replica in front of the same services, database and event bus, as a
+   * second pod would be: what one replica changes, the other must see.
+   */
+  Future<TestPlatform> anotherGateway(Vertx vertx, JsonObject gatewayOverrides) {
+    return gateway(vertx, db, gatewayOverrides);
+  }
+
+  private static Future<TestPlatform> gateway(Vertx vertx, JsonObject db, JsonObject overrides) {
     GatewayService gateway = new GatewayService();
     JsonObject gatewaySettings = db.copy().put("GATEWAY_PORT", "0").put("GATEWAY_HOST", "127.0.0.1")
-        .put("PLATFORM_ADMIN_KEY", ADMIN_KEY);
-    return Future.all(services.stream().map(service -> TestServices.start(vertx, service, db, TODAY)).toList())
-        .compose(v -> TestServices.start(vertx, gateway, gatewaySettings, TODAY))
+        .put("PLATFORM_ADMIN_KEY", ADMIN_KEY).mergeIn(overrides);
+    return TestServices.start(vertx, gateway, gatewaySettings, TODAY)
         .map(v -> new TestPlatform(
             WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(gateway.httpPort())),
-            TestPostgres.pool(vertx, db)));
+            TestPostgres.pool(vertx, db), db));
   }
 
   /** The gateway's own database, to look at what it stored. */
