@@ -17,7 +17,8 @@ import java.util.UUID;
  * Every operation of the OpenAPI document under {@code /api}, read from the document itself,
  * so that a test over them cannot forget one that is added later.
  */
-record ContractOperations(String operationId, HttpMethod method, String uri, List<String> roles, boolean hasBody) {
+record ContractOperations(String operationId, HttpMethod method, String uri, List<String> roles, boolean hasBody,
+    boolean namesTenant) {
   private static final Set<String> METHODS = Set.of("get", "put", "post", "patch", "delete");
 
   static List<ContractOperations> all() {
@@ -43,7 +44,8 @@ record ContractOperations(String operationId, HttpMethod method, String uri, Lis
         operations.add(new ContractOperations(operation.getString("operationId"), HttpMethod.valueOf(method.toUpperCase()),
             // Any value will do for path parameters: credentials and roles are checked before the request's shape.
             path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString()),
-            roles.stream().map(String::valueOf).toList(), operation.containsKey("requestBody")));
+            roles.stream().map(String::valueOf).toList(), operation.containsKey("requestBody"),
+            operation.getJsonArray("parameters", new JsonArray()).encode().contains("/ActingTenant")));
       }
     }
     return operations;

@@ -1,5 +1,6 @@
 package io.supplyguard.gateway;
 
+import static io.supplyguard.gateway.TestPlatform.ADMIN_KEY;
 import static io.supplyguard.gateway.TestPlatform.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
+import io.vertx.sqlclient.Tuple;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -99,6 +101,47 @@ class TenantIsolationTest {
     assertThat(send(HttpMethod.GET, "/api/v1/licences", owner, null).bodyAsString()).contains(licenceId);
     assertThat(send(HttpMethod.GET, "/api/v1/sites", owner, null).bodyAsString()).contains("plant-owner");
     assertThat(send(HttpMethod.GET, "/api/v1/recommendations", owner, null).bodyAsString()).contains("plant-owner");
+  }
+
+  @Test
+  @DisplayName("ADMIN reads a tenant's positions, recommendations, sites, alerts and licences by naming it in tenantId, and only that tenant's")
+  void adminNamesTheTenant() throws Exception {
+    String ownerId = tenantIdOf("Owner Motors");
+    String otherId = tenantIdOf("Other Motors");
+    HttpResponse<Buffer> position = send(HttpMethod.GET, POSITION + "/recommendation?tenantId=" + ownerId, ADMIN_KEY, null);
+    assertThat(position.statusCode()).as(position.bodyAsString()).isEqualTo(200);
+    assertThat(position.bodyAsJsonObject().getDouble("safetyStock")).isPositive();
+    assertThat(send(HttpMethod.GET, "/api/v1/sites?tenantId=" + ownerId, ADMIN_KEY, null).bodyAsString())
+        .contains("plant-owner");
+    assertThat(send(HttpMethod.GET, "/api/v1/recommendations?tenantId=" + ownerId, ADMIN_KEY, null).bodyAsString())
+        .contains("plant-owner");
+    assertThat(send(HttpMethod.GET, "/api/v1/alerts?tenantId=" + ownerId, ADMIN_KEY, null).statusCode()).isEqualTo(200);
+    assertThat(send(HttpMethod.GET, "/api/v1/licences?tenantId=" + ownerId, ADMIN_KEY, null).bodyAsString())
+        .contains(licenceId);
+    assertThat(send(HttpMethod.GET, "/api/v1/licences/" + licenceId + "?tenantId=" + ownerId, ADMIN_KEY, null)
+        .statusCode()).isEqualTo(200);
+
+    assertProblem(send(HttpMethod.GET, POSITION + "?tenantId=" + otherId, ADMIN_KEY, null), 404);
+    assertProblem(send(HttpMethod.GET, "/api/v1/licences/" + licenceId + "?tenantId=" + otherId, ADMIN_KEY, null), 404);
+    assertThat(send(HttpMethod.GET, "/api/v1/licences?tenantId=" + otherId, ADMIN_KEY, null).bodyAsString())
+        .doesNotContain(licenceId);
+    assertProblem(send(HttpMethod.GET, "/api/v1/sites", ADMIN_KEY, null), 403);
+  }
+
+  @Test
+  @DisplayName("a TENANT naming a tenant in tenantId, even its own, is a 400 naming tenantId")
+  void tenantMayNotNameATenant() throws Exception {
+    for (String named : new String[] {tenantIdOf("Owner Motors"), tenantIdOf("Other Motors")}) {
+      HttpResponse<Buffer> response = send(HttpMethod.GET, "/api/v1/sites?tenantId=" + named, other, null);
+      assertProblem(response, 400);
+      assertThat(TestPlatform.errorFields(response)).containsExactly("tenantId");
+      assertThat(response.bodyAsString()).doesNotContain("plant-owner");
+    }
+  }
+
+  private String tenantIdOf(String name) throws Exception {
+    return Await.result(platform.gatewayDb().preparedQuery("SELECT id FROM gateway.tenant WHERE name = $1")
+        .execute(Tuple.of(name))).iterator().next().getUUID("id").toString();
   }
 
   /** Nothing another tenant tried changed the owner's licence or position. */
