@@ -66,6 +66,7 @@ public final class JwtVerifier {
     try {
       return new JwtVerifier(JWTAuth.create(vertx, options), tenants, cacheTtl);
     } catch (RuntimeException e) {
+      // Only the public key can be malformed here: a secret of any characters is a valid HMAC key.
       throw new InvalidConfigException("GATEWAY_JWT_PUBLIC_KEY", "is not a PEM public key for "
           + publicKeyAlgorithm(settings));
     }

@@ -9,6 +9,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A tenant's API keys, managed by ADMIN: listed (never the key or its hash), issued, rotated
@@ -18,6 +20,8 @@ import java.util.UUID;
 public final class KeyRoutes {
   private static final Body TENANT = Body.path("tenantId");
   private static final Body KEY = Body.of(TENANT, Body.path("keyId"));
+
+  private static final Logger LOG = LoggerFactory.getLogger(KeyRoutes.class);
 
   private final TenantRepository tenants;
   private final KeyRevocations revocations;
@@ -49,6 +53,8 @@ public final class KeyRoutes {
         .onSuccess(rotation -> {
           // The replaced key's cached grant has no end yet: every replica must read its new one.
           revocations.revoked(rotation.replaced().id().toString());
+          LOG.info("Key {} of tenant {} rotated to {}; it stops working at {}", rotation.replaced().id(),
+              rotation.replaced().tenantId(), rotation.successor().id(), rotation.replaced().revokedAt());
           BusForwarder.answer(ctx, 201, rotation.successor().toJson().put("apiKey", apiKey)
               .put("replaced", rotation.replaced().toJson()));
         })
@@ -60,6 +66,7 @@ public final class KeyRoutes {
     tenants.revoke(uuid(ids, "tenantId"), uuid(ids, "keyId"))
         .onSuccess(key -> {
           revocations.revoked(key.id().toString());
+          LOG.info("Key {} of tenant {} revoked at {}", key.id(), key.tenantId(), key.revokedAt());
           BusForwarder.answer(ctx, 200, key.toJson());
         })
         .onFailure(ctx::fail);
