@@ -93,6 +93,27 @@ class ContractGuardsTest {
         assertThat(operation.roles()).as(operation.operationId()).isNotEmpty().isSubsetOf("ADMIN", "TENANT"));
   }
 
+  /** The ADMIN-only regime history, spelled in ways a router may read as the same path. */
+  static Stream<String> respelledPaths() {
+    return Stream.of("/api/v1/regime/history/", "//api/v1/regime/history", "/api/v1//regime/history",
+        "/api/v1/regime/./history", "/api/v1/x/../regime/history", "/api/v1/regime/%68istory", "/API/v1/regime/history");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("respelledPaths")
+  @DisplayName("a path spelled differently neither skips authentication nor the role check")
+  void respelledPath(String path) throws Exception {
+    for (String authorization : new String[] {null, "Bearer " + keyOfRole.get("TENANT")}) {
+      HttpRequest<Buffer> request = platform.call(HttpMethod.GET, path, null);
+      if (authorization != null) {
+        request.putHeader("Authorization", authorization);
+      }
+      HttpResponse<Buffer> response = Await.result(request.send());
+      assertThat(response.statusCode()).as(path + " with " + authorization + ": " + response.bodyAsString())
+          .isIn(401, 403, 404);
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("operations")
   @DisplayName("no credentials is a 401 problem")

@@ -59,14 +59,15 @@ public final class GatewayVerticle extends VerticleBase {
     Problems problems = new Problems(settings.integer("GATEWAY_RETRY_AFTER_SECONDS"));
     BusForwarder bus = new BusForwarder(new BusClient(vertx, settings.millis("BUS_TIMEOUT_MS")));
 
+    RoleCheck roles = new RoleCheck(contract.routable());
     RouterBuilder builder = RouterBuilder.create(vertx, contract.routable(), RequestExtractor.withBodyHandler())
         .rootHandler(new RequestIds())
         .rootHandler(BodyHandler.create(false).setBodyLimit(settings.integer("GATEWAY_BODY_LIMIT_BYTES")))
         .rootHandler(onlyUnderApi(auth.authenticator()))
-        .rootHandler(onlyUnderApi(new RoleCheck(contract.routable())));
+        .rootHandler(onlyUnderApi(roles));
     // Authentication and the contract's x-roles are the root handlers above, before validation;
-    // the contract's security schemes document them.
-    builder.getRoutes().forEach(route -> route.setDoSecurity(false));
+    // the contract's security schemes document them. Each route checks the roles again first.
+    builder.getRoutes().forEach(route -> route.setDoSecurity(false).addHandler(roles::onRoute));
 
     TenantOperations.bind(builder, tenants, auth.revocations());
     RegimeOperations.bind(builder, bus);
@@ -84,7 +85,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   private static Handler<RoutingContext> onlyUnderApi(Handler<RoutingContext> handler) {
     return ctx -> {
-      if (ctx.request().path().startsWith("/api/")) {
+      if (ctx.normalizedPath().startsWith("/api/")) {
         handler.handle(ctx);
       } else {
         ctx.next();

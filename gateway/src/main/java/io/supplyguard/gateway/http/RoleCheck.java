@@ -6,6 +6,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import java.util.EnumSet;
@@ -20,6 +21,11 @@ import java.util.stream.Collectors;
  * in {@code x-roles}. Checked right after authentication and before the request is validated,
  * so that a caller without the role gets 403 whatever it sent. An operation without
  * {@code x-roles} stops the gateway at start: nothing is callable by omission.
+ *
+ * <p>The root handler finds the operation from the path as the contract spells it; should the
+ * router ever match a path the contract's lookup does not, {@link #onRoute} checks the same
+ * roles again on the operation's own route, after validation, so that no spelling of a path
+ * skips the check.
  */
 final class RoleCheck implements Handler<RoutingContext> {
   static final String EXTENSION = "x-roles";
@@ -39,10 +45,24 @@ final class RoleCheck implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    Operation operation = contract.findOperation(ctx.request().path(), ctx.request().method());
+    // No such operation: the router answers 404 or 405, or onRoute checks the route it matched.
+    check(ctx, contract.findOperation(ctx.normalizedPath(), ctx.request().method()));
+  }
+
+  /** The same check on an operation's route, where the router tells which operation it is. */
+  void onRoute(RoutingContext ctx) {
+    Operation operation = ctx.currentRoute().getMetadata(RouterBuilder.KEY_META_DATA_OPERATION);
+    if (operation == null) {
+      ctx.fail(new IllegalStateException("route of the contract without its operation"));
+      return;
+    }
+    check(ctx, operation);
+  }
+
+  private void check(RoutingContext ctx, Operation operation) {
     Set<Role> allowed = operation == null ? null : rolesByOperation.get(operation.getOperationId());
     if (allowed == null || allowed.contains(Authenticator.principal(ctx).role())) {
-      ctx.next(); // No such operation: the router answers 404 or 405.
+      ctx.next();
     } else {
       ctx.fail(new HttpException(403, "This operation needs the "
           + allowed.stream().map(Role::name).sorted().collect(Collectors.joining(" or ")) + " role."));
