@@ -37,13 +37,16 @@ final class TestPlatform {
   private final Pool licenceDb;
   private final ServiceHost gatewayHost;
   private final int gatewayPort;
+  private final JsonObject db;
 
-  private TestPlatform(WebClient http, Pool gatewayDb, Pool licenceDb, ServiceHost gatewayHost, int gatewayPort) {
+  private TestPlatform(WebClient http, Pool gatewayDb, Pool licenceDb, ServiceHost gatewayHost, int gatewayPort,
+      JsonObject db) {
     this.http = http;
     this.gatewayDb = gatewayDb;
     this.licenceDb = licenceDb;
     this.gatewayHost = gatewayHost;
     this.gatewayPort = gatewayPort;
+    this.db = db;
   }
 
   /** The gateway, the licence-service and the inventory-service. */
@@ -51,19 +54,31 @@ final class TestPlatform {
     return start(vertx, new JsonObject());
   }
 
-  /** The same, with some of the gateway's settings changed. */
+  /** The same, with the gateway's settings changed by {@code gatewayOverrides}. */
   static Future<TestPlatform> start(Vertx vertx, JsonObject gatewayOverrides) {
     List<ServiceDefinition> services = List.of(new LicenceService(), new InventoryService());
     JsonObject db = TestPostgres.newDatabase();
+    return Future.all(services.stream().map(service -> TestServices.start(vertx, service, db, TODAY)).toList())
+        .compose(v -> gateway(vertx, db, gatewayOverrides));
+  }
+
+  /**
+   * Another gateway replica in front of the same services, database and event bus, as a
+   * second pod would be: what one replica changes, the other must see.
+   */
+  Future<TestPlatform> anotherGateway(Vertx vertx, JsonObject gatewayOverrides) {
+    return gateway(vertx, db, gatewayOverrides);
+  }
+
+  private static Future<TestPlatform> gateway(Vertx vertx, JsonObject db, JsonObject overrides) {
     GatewayService gateway = new GatewayService();
     JsonObject gatewaySettings = db.copy().put("GATEWAY_PORT", "0").put("GATEWAY_HOST", "127.0.0.1")
-        .put("PLATFORM_ADMIN_KEY", ADMIN_KEY).mergeIn(gatewayOverrides);
-    return Future.all(services.stream().map(service -> TestServices.start(vertx, service, db, TODAY)).toList())
-        .compose(v -> TestServices.start(vertx, gateway, gatewaySettings, TODAY))
+        .put("PLATFORM_ADMIN_KEY", ADMIN_KEY).mergeIn(overrides);
+    return TestServices.start(vertx, gateway, gatewaySettings, TODAY)
         .map(host -> new TestPlatform(
             WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(gateway.httpPort())),
-            TestPostgres.pool(vertx, db), TestPostgres.pool(vertx, db, "licence"), host, gateway.httpPort()));
+            TestPostgres.pool(vertx, db), TestPostgres.pool(vertx, db, "licence"), host, gateway.httpPort(), db));
   }
 
   /** The licence-service's schema, to hold a lock that makes it really slow. */
@@ -96,10 +111,15 @@ final class TestPlatform {
 
   /** Creates a tenant through the API and gives its key. */
   Future<String> tenantKey(String name) {
+    return tenant(name).map(created -> created.getString("apiKey"));
+  }
+
+  /** Creates a tenant through the API: {@code {id, name, apiKey}}. */
+  Future<JsonObject> tenant(String name) {
     return call(HttpMethod.POST, "/api/v1/tenants", ADMIN_KEY).sendJsonObject(new JsonObject().put("name", name))
         .map(created -> {
           assertThat(created.statusCode()).as("creating tenant %s", name).isEqualTo(201);
-          return created.bodyAsJsonObject().getString("apiKey");
+          return created.bodyAsJsonObject();
         });
   }
 

@@ -16,6 +16,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * requests against. vertx-openapi 5.0.7 refuses media types it cannot analyse, among them
  * {@code application/problem+json} in responses; requests are validated and responses are
  * not, so the router gets a copy in which that media type reads {@code application/json}.
+ * The copy also has no {@code security} requirements: the gateway authenticates in its own
+ * root handler, and the router would otherwise chain a handler for each alternative scheme
+ * even with security turned off, and fail every request.
  */
 public record Contract(Buffer text, OpenAPIContract routable) {
   static final String PATH = "openapi/openapi.yaml";
@@ -36,6 +39,7 @@ public record Contract(Buffer text, OpenAPIContract routable) {
 
   static JsonObject routableCopy(JsonObject document) {
     JsonObject copy = document.copy();
+    copy.remove("security");
     rename(copy);
     return copy;
   }
