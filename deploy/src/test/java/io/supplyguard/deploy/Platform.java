@@ -105,6 +105,10 @@ final class Platform implements AutoCloseable {
     return SERVICES.stream().filter(instance::startsWith).findFirst().orElseThrow();
   }
 
+  int managementPort(String instance) {
+    return managementPorts.get(instance);
+  }
+
   ServiceProcess process(String instance) {
     return processes.get(instance);
   }

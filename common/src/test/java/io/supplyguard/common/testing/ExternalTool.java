@@ -54,6 +54,15 @@ public final class ExternalTool {
   public record Result(int exitCode, String output) {
   }
 
+  /** Starts the tool as a server in {@code dir}, its output to {@code log}; the caller stops it. */
+  public Process start(Path dir, Path log, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(executable.toString());
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+  }
+
   /** Runs the tool with {@code args} in {@code dir}; fails if it runs longer than {@code timeoutSeconds}. */
   public Result run(Path dir, long timeoutSeconds, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
