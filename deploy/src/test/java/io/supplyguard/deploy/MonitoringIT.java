@@ -40,7 +40,7 @@ class MonitoringIT {
 
   @BeforeAll
   void start() throws Exception {
-    ExternalTool server = ExternalTool.require("prometheus", "the dashboards' and alerts' check against Prometheus");
+    ExternalTool server = ExternalTool.require("prometheus", "prometheus", "the dashboards' and alerts' check against Prometheus");
     platform = Platform.start(Map.of(), Map.of("METRICS_REFRESH_MS", "1000", "OUTBOX_FLUSH_MS", "200"));
     Path dir = Files.createDirectories(Path.of("target/prometheus-it"));
     Files.writeString(dir.resolve("rules.yml"), PrometheusRules.ruleFile().encodePrettily());

@@ -17,7 +17,7 @@ class AlertRulesTest {
   @Test
   @DisplayName("promtool checks the rules and passes their unit tests; every alert has one")
   void promtool() throws Exception {
-    ExternalTool promtool = ExternalTool.require("promtool", "the alert rules' unit tests");
+    ExternalTool promtool = ExternalTool.require("promtool", "prometheus", "the alert rules' unit tests");
     Path dir = Files.createDirectories(Path.of("target/promtool"));
     JsonObject rules = PrometheusRules.ruleFile();
     Files.writeString(dir.resolve("rules.yml"), rules.encodePrettily());
