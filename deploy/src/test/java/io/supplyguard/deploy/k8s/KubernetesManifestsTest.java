@@ -12,6 +12,9 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.supplyguard.common.testing.ExternalTool;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +62,23 @@ class KubernetesManifestsTest {
       assertThat(policy.getSpec().getIngress()).isNullOrEmpty();
       assertThat(policy.getSpec().getEgress()).isNullOrEmpty();
     });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"dev", "prod"})
+  @DisplayName("every object holds the fields its JSON schema requires, with valid types and values (kubernetes-models)")
+  void requiredFields(String name) throws Exception {
+    RenderedOverlay overlay = RenderedOverlay.render(name);
+    ExternalTool npm = ExternalTool.require("npm", "npm", "the schema check of the manifests (kubernetes-models)");
+    Path checker = Path.of("k8s-schema");
+    ExternalTool.Result installed = npm.run(checker, 300, "ci", "--no-audit", "--no-fund");
+    assertThat(installed.exitCode()).as(installed.output()).isZero();
+    Path rendered = Files.createDirectories(Path.of("target/k8s")).resolve(name + ".yaml");
+    Files.writeString(rendered, overlay.yaml);
+    ExternalTool.Result checked = ExternalTool.require("node", "nodejs", "the schema check of the manifests")
+        .run(checker, 120, "validate.mjs", rendered.toAbsolutePath().toString());
+    assertThat(checked.exitCode()).as(checked.output()).isZero();
+    assertThat(checked.output()).contains(overlay.objects.size() + " objects valid, 0 invalid");
   }
 
   @ParameterizedTest(name = "{0}")

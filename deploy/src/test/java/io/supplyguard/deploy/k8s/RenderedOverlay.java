@@ -42,10 +42,12 @@ final class RenderedOverlay {
           io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule.class));
 
   final String name;
+  final String yaml;
   final List<HasMetadata> objects;
 
-  private RenderedOverlay(String name, List<HasMetadata> objects) {
+  private RenderedOverlay(String name, String yaml, List<HasMetadata> objects) {
     this.name = name;
+    this.yaml = yaml;
     this.objects = objects;
   }
 
@@ -64,7 +66,7 @@ final class RenderedOverlay {
         objects.add(parse(json));
       }
     }
-    return new RenderedOverlay(name, objects);
+    return new RenderedOverlay(name, rendered.output(), objects);
   }
 
   private static HasMetadata parse(JsonObject json) throws Exception {
