@@ -129,6 +129,11 @@ final class Platform implements AutoCloseable {
     postgres.close();
   }
 
+  /** A connection to the platform's database (every schema), to look at what was stored. */
+  java.sql.Connection database() throws java.sql.SQLException {
+    return postgres.getPostgresDatabase().getConnection();
+  }
+
   void startPostgresAgain() throws IOException {
     postgres = startPostgres();
   }
