@@ -35,7 +35,10 @@ class LicenceRegistryIT {
 
   @BeforeAll
   void start() throws Exception {
-    platform = Platform.start(Map.of("licence-service", 2));
+    // 200 drawdowns at once on two cores queue for seconds: this test is about the race, so the
+    // gateway waits for them rather than timing them out and opening the circuit (ResilienceIT).
+    platform = Platform.start(Map.of("licence-service", 2), Map.of("GATEWAY_LICENCE_TIMEOUT_MS", "30000",
+        "GATEWAY_CIRCUIT_MAX_FAILURES", "1000"));
     HttpResponse<String> tenant = platform.api("POST", "/api/v1/tenants", platform.adminKey, "{\"name\":\"Race Motors\"}");
     assertThat(tenant.statusCode()).isEqualTo(201);
     tenantKey = new JsonObject(tenant.body()).getString("apiKey");
