@@ -31,27 +31,57 @@ final class TestPlatform {
   static final String ADMIN_KEY = "test-admin-" + System.nanoTime();
   static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC);
 
+  private final Vertx vertx;
+  private final JsonObject gatewaySettings;
+  private final int gatewayPort;
   private final WebClient http;
   private final Pool gatewayDb;
 
-  private TestPlatform(WebClient http, Pool gatewayDb) {
-    this.http = http;
+  private TestPlatform(Vertx vertx, JsonObject gatewaySettings, int gatewayPort, Pool gatewayDb) {
+    this.vertx = vertx;
+    this.gatewaySettings = gatewaySettings;
+    this.gatewayPort = gatewayPort;
+    this.http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(gatewayPort));
     this.gatewayDb = gatewayDb;
   }
 
   /** The gateway, the licence-service and the inventory-service. */
   static Future<TestPlatform> start(Vertx vertx) {
+    return start(vertx, new JsonObject());
+  }
+
+  /** The same, with some of the gateway's settings changed. */
+  static Future<TestPlatform> start(Vertx vertx, JsonObject gatewayOverrides) {
     List<ServiceDefinition> services = List.of(new LicenceService(), new InventoryService());
     JsonObject db = TestPostgres.newDatabase();
-    GatewayService gateway = new GatewayService();
     JsonObject gatewaySettings = db.copy().put("GATEWAY_PORT", "0").put("GATEWAY_HOST", "127.0.0.1")
         .put("PLATFORM_ADMIN_KEY", ADMIN_KEY);
     return Future.all(services.stream().map(service -> TestServices.start(vertx, service, db, TODAY)).toList())
-        .compose(v -> TestServices.start(vertx, gateway, gatewaySettings, TODAY))
-        .map(v -> new TestPlatform(
-            WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
-                .setDefaultPort(gateway.httpPort())),
-            TestPostgres.pool(vertx, db)));
+        .compose(v -> startGateway(vertx, gatewaySettings.copy().mergeIn(gatewayOverrides)))
+        .map(port -> new TestPlatform(vertx, gatewaySettings, port, TestPostgres.pool(vertx, db)));
+  }
+
+  /**
+   * Another gateway replica on the same database and bus, as Kubernetes would run several;
+   * answers its port.
+   */
+  Future<Integer> anotherGateway(JsonObject overrides) {
+    return startGateway(vertx, gatewaySettings.copy().mergeIn(overrides));
+  }
+
+  private static Future<Integer> startGateway(Vertx vertx, JsonObject settings) {
+    GatewayService gateway = new GatewayService();
+    return TestServices.start(vertx, gateway, settings, TODAY).map(v -> gateway.httpPort());
+  }
+
+  /** The settings the gateway was started with, before overrides: a copy to change. */
+  JsonObject gatewaySettings() {
+    return gatewaySettings.copy();
+  }
+
+  /** The port of the first gateway. */
+  int gatewayPort() {
+    return gatewayPort;
   }
 
   /** The gateway's own database, to look at what it stored. */

@@ -4,6 +4,7 @@ import io.supplyguard.common.bus.BusClient;
 import io.supplyguard.common.config.Settings;
 import io.supplyguard.gateway.auth.Authenticator;
 import io.supplyguard.gateway.auth.TenantRepository;
+import io.supplyguard.gateway.notifications.NotificationsVerticle;
 import io.supplyguard.gateway.routes.BusForwarder;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -20,17 +21,19 @@ import java.util.concurrent.TimeUnit;
 /**
  * The public HTTP server. Its routes are built from the OpenAPI document, which validates
  * every request before a handler sees it; the operations of each area are bound by their
- * operationId in {@link RegimeOperations}, {@link LicenceOperations}, {@link InventoryOperations}
- * and {@link TenantOperations}.
+ * operationId in {@link RegimeOperations}, {@link LicenceOperations}, {@link InventoryOperations},
+ * {@link TenantOperations} and {@link NotificationOperations}.
  */
 public final class GatewayVerticle extends VerticleBase {
   private final Settings settings;
   private final TenantRepository tenants;
+  private final NotificationsVerticle notifications;
   private HttpServer server;
 
-  public GatewayVerticle(Settings settings, TenantRepository tenants) {
+  public GatewayVerticle(Settings settings, TenantRepository tenants, NotificationsVerticle notifications) {
     this.settings = settings;
     this.tenants = tenants;
+    this.notifications = notifications;
   }
 
   @Override
@@ -70,6 +73,7 @@ public final class GatewayVerticle extends VerticleBase {
     RegimeOperations.bind(builder, bus);
     LicenceOperations.bind(builder, bus);
     InventoryOperations.bind(builder, bus);
+    NotificationOperations.bind(builder, notifications);
 
     Router router = builder.createRouter();
     ApiDocs.mount(router, contract.text());
