@@ -28,7 +28,7 @@ public final class GatewayService implements ServiceDefinition {
     return Database.open(context, SCHEMA)
         .compose(pool -> {
           NotificationsVerticle notifications = new NotificationsVerticle(context.vertx(), context.settings(), pool,
-              DbConfig.from(context.settings(), SCHEMA).connect());
+              DbConfig.from(context.settings(), SCHEMA).connect(), context.metrics());
           verticle = new GatewayVerticle(context.settings(), new TenantRepository(pool), notifications);
           return context.vertx().deployVerticle(notifications).compose(v -> context.vertx().deployVerticle(verticle));
         });

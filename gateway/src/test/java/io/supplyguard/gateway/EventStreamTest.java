@@ -8,6 +8,7 @@ import static io.supplyguard.gateway.TestPlatform.errorFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.supplyguard.common.bootstrap.ServiceHost;
 import io.supplyguard.common.testing.Await;
 import io.supplyguard.common.testing.TestServices;
 import io.vertx.core.Future;
@@ -177,8 +178,9 @@ class EventStreamTest {
     Vertx own = Vertx.vertx();
     GatewayService gateway = new GatewayService();
     JsonObject settings = platform.gatewaySettings().put("SHUTDOWN_GRACE_MS", "120000");
-    Await.result(TestServices.start(own, gateway, settings, TestPlatform.TODAY));
+    ServiceHost host = Await.result(TestServices.start(own, gateway, settings, TestPlatform.TODAY));
     SseClient stream = Await.result(SseClient.connect(vertx, gateway.httpPort(), EVENTS, keyA, null));
+    assertThat(TestServices.scrape(host)).contains("supplyguard_event_streams{service=\"gateway\"} 1.0");
     Future<Void> closed = own.close();
     Await.result(stream.ended(), WAIT);
     Await.result(closed, WAIT);

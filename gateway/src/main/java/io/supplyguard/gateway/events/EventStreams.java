@@ -23,6 +23,11 @@ public final class EventStreams {
     this.maxPerTenant = maxPerTenant;
   }
 
+  /** Whether the gateway is stopping: new streams are refused, so that clients go to another replica. */
+  synchronized boolean closing() {
+    return closing;
+  }
+
   /** Takes one of {@code owner}'s places, if it has one left and the gateway is not stopping. */
   synchronized boolean reserve(String owner) {
     int held = perTenant.getOrDefault(owner, 0);

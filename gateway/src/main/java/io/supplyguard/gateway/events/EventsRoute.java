@@ -1,5 +1,7 @@
 package io.supplyguard.gateway.events;
 
+import io.supplyguard.common.bus.FailureCode;
+import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.gateway.auth.Authenticator;
 import io.supplyguard.gateway.auth.Principal;
 import io.vertx.core.Future;
@@ -36,6 +38,10 @@ public final class EventsRoute implements Handler<RoutingContext> {
     Principal principal = Authenticator.principal(ctx);
     String owner = principal.tenantId() == null ? ADMIN_STREAMS : principal.tenantId();
     if (!streams.reserve(owner)) {
+      if (streams.closing()) {
+        ctx.fail(new ServiceException(FailureCode.UNAVAILABLE, "This gateway is stopping; connect again to reach another."));
+        return;
+      }
       ctx.response().putHeader("Retry-After", String.valueOf(retryAfterSeconds));
       ctx.fail(new HttpException(429, "This tenant has as many event streams open on this gateway as it may; "
           + "close one or try again later."));

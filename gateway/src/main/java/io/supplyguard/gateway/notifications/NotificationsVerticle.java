@@ -1,5 +1,7 @@
 package io.supplyguard.gateway.notifications;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.supplyguard.common.config.Settings;
 import io.supplyguard.gateway.events.EventIngest;
 import io.supplyguard.gateway.events.EventLog;
@@ -40,14 +42,17 @@ public final class NotificationsVerticle extends VerticleBase {
   private long purgeTimer = -1;
 
   /** Builds the routes at once (the HTTP server needs them); nothing runs until deployed. */
-  public NotificationsVerticle(Vertx vertx, Settings settings, Pool pool, PgConnectOptions connect) {
+  public NotificationsVerticle(Vertx vertx, Settings settings, Pool pool, PgConnectOptions connect,
+      MeterRegistry metrics) {
     this.settings = settings;
     this.connect = connect;
     this.log = new EventLog(pool, WebhookRepository::fanOut);
     this.streams = new EventStreams(settings.integer("EVENTS_MAX_STREAMS_PER_TENANT"));
     this.eventsRoute = new EventsRoute(log, streams, settings.millis("EVENTS_HEARTBEAT_MS"),
         settings.integer("GATEWAY_RETRY_AFTER_SECONDS"));
-    this.webhooks = new Webhooks(vertx, pool, WebhookSettings.from(settings));
+    this.webhooks = new Webhooks(vertx, pool, WebhookSettings.from(settings), metrics);
+    Gauge.builder("supplyguard.event.streams", streams, EventStreams::size)
+        .description("Server-Sent Events streams open on this gateway replica").register(metrics);
   }
 
   public EventsRoute eventsRoute() {

@@ -1,5 +1,6 @@
 package io.supplyguard.gateway.webhooks;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -31,6 +32,7 @@ public final class DeliveryWorker {
   private final DeliveryRepository deliveries;
   private final HostCheck hosts;
   private final WebhookSettings settings;
+  private final MeterRegistry metrics;
   /** Longer than an attempt can take: the host check, then the request and its timeout. */
   private final Duration lease;
   private HttpClient client;
@@ -39,8 +41,10 @@ public final class DeliveryWorker {
   private boolean again;
   private boolean stopped;
 
-  DeliveryWorker(Vertx vertx, DeliveryRepository deliveries, HostCheck hosts, WebhookSettings settings) {
+  DeliveryWorker(Vertx vertx, DeliveryRepository deliveries, HostCheck hosts, WebhookSettings settings,
+      MeterRegistry metrics) {
     this.vertx = vertx;
+    this.metrics = metrics;
     this.deliveries = deliveries;
     this.hosts = hosts;
     this.settings = settings;
@@ -98,7 +102,9 @@ public final class DeliveryWorker {
         .compose(outcome -> {
           Optional<Duration> retryIn = outcome.delivered() ? Optional.empty()
               : settings.backoff().afterFailed(delivery.attempt(), ThreadLocalRandom.current()::nextDouble);
-          return deliveries.record(delivery, token, attemptedAt, outcome, retryIn);
+          String result = outcome.delivered() ? "delivered" : retryIn.isPresent() ? "retrying" : "failed";
+          return deliveries.record(delivery, token, attemptedAt, outcome, retryIn)
+              .onSuccess(v -> metrics.counter("supplyguard.webhook.attempts", "result", result).increment());
         });
   }
 
@@ -107,7 +113,11 @@ public final class DeliveryWorker {
     long timestamp = Instant.now().getEpochSecond();
     RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(delivery.url())
         .setTimeout(settings.timeout().toMillis()).setFollowRedirects(false);
-    return client.request(request).compose(outgoing -> outgoing
+    return client.request(request).compose(outgoing -> {
+      // The request's timeout bounds each wait for a byte; this bounds the whole exchange, so
+      // that a receiver answering a byte at a time cannot hold the delivery past its lease.
+      long deadline = vertx.setTimer(settings.timeout().toMillis(), t -> outgoing.reset());
+      return outgoing
             .putHeader("Content-Type", "application/json")
             .putHeader("User-Agent", "SupplyGuard-Webhooks/1")
             .putHeader("X-SupplyGuard-Event-Id", String.valueOf(delivery.event().id()))
@@ -116,16 +126,18 @@ public final class DeliveryWorker {
             .putHeader("X-SupplyGuard-Attempt", String.valueOf(delivery.attempt()))
             .putHeader("X-SupplyGuard-Timestamp", String.valueOf(timestamp))
             .putHeader("X-SupplyGuard-Signature", WebhookSignature.sign(delivery.secret(), timestamp, body.getBytes()))
-            .send(body))
-        // The body is read only to free the connection; a receiver's words are not kept.
-        .compose(response -> response.body().map(ignored -> new Outcome(response.statusCode(), null,
-            Duration.ofNanos(System.nanoTime() - started).toMillis())));
+            .send(body)
+            // The body is read only to free the connection; a receiver's words are not kept.
+            .compose(response -> response.body().map(ignored -> new Outcome(response.statusCode(), null,
+                Duration.ofNanos(System.nanoTime() - started).toMillis())))
+            .onComplete(done -> vertx.cancelTimer(deadline));
+    });
   }
 
   /** Why a receiver did not answer, in words for the tenant's delivery log (never exception text). */
   private String describe(Throwable failure) {
     String kind = failure.getClass().getSimpleName();
-    if (kind.contains("Timeout")) {
+    if (kind.contains("Timeout") || kind.contains("Reset")) {
       return "no answer within " + settings.timeout().toMillis() + " ms";
     }
     if (failure instanceof ConnectException) {

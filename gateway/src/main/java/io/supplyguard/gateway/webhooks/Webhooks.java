@@ -1,5 +1,6 @@
 package io.supplyguard.gateway.webhooks;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
@@ -8,11 +9,11 @@ public final class Webhooks {
   private final WebhookRoutes routes;
   private final DeliveryWorker worker;
 
-  public Webhooks(Vertx vertx, Pool pool, WebhookSettings settings) {
+  public Webhooks(Vertx vertx, Pool pool, WebhookSettings settings, MeterRegistry metrics) {
     HostCheck hosts = new HostCheck(vertx, settings.allowPrivateAddresses());
     DeliveryRepository deliveries = new DeliveryRepository(pool);
     this.routes = new WebhookRoutes(new WebhookRepository(pool), deliveries, hosts);
-    this.worker = new DeliveryWorker(vertx, deliveries, hosts, settings);
+    this.worker = new DeliveryWorker(vertx, deliveries, hosts, settings, metrics);
   }
 
   public WebhookRoutes routes() {
