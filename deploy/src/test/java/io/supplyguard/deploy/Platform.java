@@ -44,6 +44,11 @@ final class Platform implements AutoCloseable {
 
   /** Starts PostgreSQL and {@code replicas.get(service)} instances of each service (1 when absent). */
   static Platform start(Map<String, Integer> replicas) throws Exception {
+    return start(replicas, Map.of());
+  }
+
+  /** The same, with {@code settings} added to every instance's environment. */
+  static Platform start(Map<String, Integer> replicas, Map<String, String> settings) throws Exception {
     Platform platform = new Platform();
     platform.postgres = platform.startPostgres();
     List<String> instances = new ArrayList<>();
@@ -76,6 +81,7 @@ final class Platform implements AutoCloseable {
       env.put("PLATFORM_ADMIN_KEY", platform.adminKey);
       env.put("PG_CONNECT_RETRY_MS", "30000");
       env.put("SHUTDOWN_GRACE_MS", "5000");
+      env.putAll(settings);
       platform.processes.put(instance, ServiceProcess.start(platform.root, module(instance), instance, env,
           platform.root.resolve("deploy/target/it-logs")));
     }
@@ -96,6 +102,18 @@ final class Platform implements AutoCloseable {
 
   ServiceProcess process(String instance) {
     return processes.get(instance);
+  }
+
+  /** Starts a stopped instance again, as before, and waits until it is ready. */
+  void restart(String instance) throws Exception {
+    ServiceProcess restarted = processes.get(instance).restarted();
+    processes.put(instance, restarted);
+    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+      if (!restarted.isAlive()) {
+        throw new AssertionError(instance + " exited during restart:\n" + restarted.log());
+      }
+      return status(instance, "/health/ready") == 200;
+    });
   }
 
   void stopPostgres() throws IOException {

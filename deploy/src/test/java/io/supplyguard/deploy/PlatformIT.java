@@ -7,6 +7,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,6 +78,42 @@ class PlatformIT {
     HttpResponse<String> materials = platform.api("GET", "/api/v1/materials", key, null);
     assertThat(materials.statusCode()).isEqualTo(200);
     assertThat(new JsonObject(materials.body()).getJsonArray("materials").size()).isGreaterThanOrEqualTo(7);
+  }
+
+  @Test
+  @Order(3)
+  @DisplayName("logs are JSON lines; a request's X-Request-Id names its lines in the gateway's and the service's JVM")
+  void tracing() throws Exception {
+    String requestId = "it-trace-" + System.nanoTime();
+    HttpResponse<String> response = platform.api("GET", "/api/v1/regime/measures", admin, null,
+        Map.of("X-Request-Id", requestId));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("X-Request-Id")).hasValue(requestId);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      JsonObject access = linesOf("gateway", requestId).stream()
+          .filter(l -> l.getString("formattedMessage").equals("http request")).findFirst().orElseThrow();
+      assertThat(access.getJsonArray("kvpList").encode()).contains("\"route\":\"/api/v1/regime/measures\"",
+          "\"status\":\"200\"", "\"role\":\"ADMIN\"");
+      assertThat(linesOf("licence-service", requestId).stream()
+          .filter(l -> l.getString("formattedMessage").equals("bus request"))
+          .map(l -> l.getJsonArray("kvpList").encode()))
+          .anySatisfy(kv -> assertThat(kv).contains("\"address\":\"licence.regime.measures\"", "\"outcome\":\"OK\""));
+    });
+  }
+
+  /** The JSON lines of an instance's log that name {@code requestId}; every line that is JSON must parse. */
+  private List<JsonObject> linesOf(String instance, String requestId) throws Exception {
+    List<JsonObject> tagged = new ArrayList<>();
+    for (String line : platform.process(instance).log().split("\n")) {
+      if (line.startsWith("{")) {
+        JsonObject json = new JsonObject(line);
+        JsonObject mdc = json.getJsonObject("mdc", new JsonObject());
+        if (requestId.equals(mdc.getString("requestId"))) {
+          tagged.add(json);
+        }
+      }
+    }
+    return tagged;
   }
 
   @Test

@@ -11,11 +11,13 @@ import java.util.concurrent.TimeUnit;
 /** One service jar running in its own JVM, as bin/platform starts it, with its log in a file. */
 final class ServiceProcess implements AutoCloseable {
   private final String name;
+  private final ProcessBuilder builder;
   private final Process process;
   private final Path log;
 
-  private ServiceProcess(String name, Process process, Path log) {
+  private ServiceProcess(String name, ProcessBuilder builder, Process process, Path log) {
     this.name = name;
+    this.builder = builder;
     this.process = process;
     this.log = log;
   }
@@ -35,7 +37,21 @@ final class ServiceProcess implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
     builder.environment().putAll(env);
-    return new ServiceProcess(instance, builder.start(), log);
+    return new ServiceProcess(instance, builder, builder.start(), log);
+  }
+
+  /** The same jar started again with the same environment, its log added to the first one's. */
+  ServiceProcess restarted() throws IOException {
+    if (process.isAlive()) {
+      throw new IllegalStateException(name + " is still running");
+    }
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    return new ServiceProcess(name, builder, builder.start(), log);
+  }
+
+  /** SIGKILL, as a crash or the OOM killer ends a process: no shutdown hook, no goodbye to the cluster. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
   }
 
   String name() {

@@ -29,7 +29,7 @@ public final class GatewayService implements ServiceDefinition {
         .compose(pool -> {
           NotificationsVerticle notifications = new NotificationsVerticle(context.vertx(), context.settings(), pool,
               DbConfig.from(context.settings(), SCHEMA).connect(), context.metrics());
-          verticle = new GatewayVerticle(context.settings(), new TenantRepository(pool), notifications);
+          verticle = new GatewayVerticle(context.settings(), new TenantRepository(pool), context.metrics(), notifications);
           return context.vertx().deployVerticle(notifications).compose(v -> context.vertx().deployVerticle(verticle));
         });
   }

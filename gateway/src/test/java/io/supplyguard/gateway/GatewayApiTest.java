@@ -241,6 +241,23 @@ class GatewayApiTest {
     }
 
     @Test
+    @DisplayName("a body over 64 KiB is a 413 problem, and a body that is not JSON a 415 problem")
+    void tooLargeAndWrongMediaType(VertxTestContext test) {
+      String huge = "{\"name\": \"" + "x".repeat(70 * 1024) + "\"}";
+      call(HttpMethod.POST, "/api/v1/tenants", ADMIN_KEY).putHeader("Content-Type", "application/json")
+          .sendBuffer(Buffer.buffer(huge))
+          .compose(tooLarge -> {
+            test.verify(() -> assertProblem(tooLarge, 413));
+            return call(HttpMethod.POST, "/api/v1/tenants", ADMIN_KEY).putHeader("Content-Type", "text/plain")
+                .sendBuffer(Buffer.buffer("name=Acme"));
+          })
+          .onComplete(test.succeeding(wrongType -> test.verify(() -> {
+            assertProblem(wrongType, 415);
+            test.completeNow();
+          })));
+    }
+
+    @Test
     @DisplayName("the caller's X-Request-Id is returned, and one is made when it is absent")
     void requestId(VertxTestContext test) {
       call(HttpMethod.GET, "/api/v1/regime/measures", ADMIN_KEY).putHeader("X-Request-Id", "trace-42").send()

@@ -3,6 +3,7 @@ package io.supplyguard.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supplyguard.common.bootstrap.ServiceDefinition;
+import io.supplyguard.common.bootstrap.ServiceHost;
 import io.supplyguard.common.testing.TestPostgres;
 import io.supplyguard.common.testing.TestServices;
 import io.supplyguard.inventory.InventoryService;
@@ -33,16 +34,21 @@ final class TestPlatform {
 
   private final Vertx vertx;
   private final JsonObject gatewaySettings;
-  private final int gatewayPort;
   private final WebClient http;
   private final Pool gatewayDb;
+  private final Pool licenceDb;
+  private final ServiceHost gatewayHost;
+  private final int gatewayPort;
 
-  private TestPlatform(Vertx vertx, JsonObject gatewaySettings, int gatewayPort, Pool gatewayDb) {
+  private TestPlatform(Vertx vertx, JsonObject gatewaySettings, WebClient http, Pool gatewayDb, Pool licenceDb,
+      ServiceHost gatewayHost, int gatewayPort) {
     this.vertx = vertx;
     this.gatewaySettings = gatewaySettings;
-    this.gatewayPort = gatewayPort;
-    this.http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(gatewayPort));
+    this.http = http;
     this.gatewayDb = gatewayDb;
+    this.licenceDb = licenceDb;
+    this.gatewayHost = gatewayHost;
+    this.gatewayPort = gatewayPort;
   }
 
   /** The gateway, the licence-service and the inventory-service. */
@@ -54,11 +60,20 @@ final class TestPlatform {
   static Future<TestPlatform> start(Vertx vertx, JsonObject gatewayOverrides) {
     List<ServiceDefinition> services = List.of(new LicenceService(), new InventoryService());
     JsonObject db = TestPostgres.newDatabase();
+    GatewayService gateway = new GatewayService();
     JsonObject gatewaySettings = db.copy().put("GATEWAY_PORT", "0").put("GATEWAY_HOST", "127.0.0.1")
         .put("PLATFORM_ADMIN_KEY", ADMIN_KEY);
     return Future.all(services.stream().map(service -> TestServices.start(vertx, service, db, TODAY)).toList())
-        .compose(v -> startGateway(vertx, gatewaySettings.copy().mergeIn(gatewayOverrides)))
-        .map(port -> new TestPlatform(vertx, gatewaySettings, port, TestPostgres.pool(vertx, db)));
+        .compose(v -> TestServices.start(vertx, gateway, gatewaySettings.copy().mergeIn(gatewayOverrides), TODAY))
+        .map(host -> new TestPlatform(vertx, gatewaySettings,
+            WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+                .setDefaultPort(gateway.httpPort())),
+            TestPostgres.pool(vertx, db), TestPostgres.pool(vertx, db, "licence"), host, gateway.httpPort()));
+  }
+
+  /** The licence-service's schema, to hold a lock that makes it really slow. */
+  Pool licenceDb() {
+    return licenceDb;
   }
 
   /**
@@ -66,12 +81,8 @@ final class TestPlatform {
    * answers its port.
    */
   Future<Integer> anotherGateway(JsonObject overrides) {
-    return startGateway(vertx, gatewaySettings.copy().mergeIn(overrides));
-  }
-
-  private static Future<Integer> startGateway(Vertx vertx, JsonObject settings) {
     GatewayService gateway = new GatewayService();
-    return TestServices.start(vertx, gateway, settings, TODAY).map(v -> gateway.httpPort());
+    return TestServices.start(vertx, gateway, gatewaySettings().mergeIn(overrides), TODAY).map(v -> gateway.httpPort());
   }
 
   /** The settings the gateway was started with, before overrides: a copy to change. */
@@ -79,9 +90,14 @@ final class TestPlatform {
     return gatewaySettings.copy();
   }
 
-  /** The port of the first gateway. */
+  /** The port of the gateway's API, for clients other than {@link #call}. */
   int gatewayPort() {
     return gatewayPort;
+  }
+
+  /** What the gateway's management port serves at /metrics. Blocks: call it from the test's thread. */
+  String gatewayMetrics() throws Exception {
+    return TestServices.scrape(gatewayHost);
   }
 
   /** The gateway's own database, to look at what it stored. */

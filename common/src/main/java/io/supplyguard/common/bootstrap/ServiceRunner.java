@@ -38,7 +38,7 @@ public final class ServiceRunner {
       HazelcastClusterManager clusterManager = new HazelcastClusterManager(clusterConfig.hazelcast());
       VertxOptions options = new VertxOptions()
           .setMetricsOptions(Metrics.options())
-          .setEventBusOptions(new EventBusOptions().setHost(clusterConfig.host()).setPort(0));
+          .setEventBusOptions(new EventBusOptions().setHost(clusterConfig.host()).setPort(clusterConfig.eventBusPort()));
       Vertx vertx = await(Vertx.builder().with(options)
           .withMetrics(new MicrometerMetricsFactory(registry))
           .withClusterManager(clusterManager)

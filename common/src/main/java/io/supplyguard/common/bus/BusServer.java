@@ -1,6 +1,8 @@
 package io.supplyguard.common.bus;
 
 import io.supplyguard.common.db.DatabaseFailures;
+import io.supplyguard.common.logging.RequestLog;
+import io.supplyguard.common.logging.RequestScope;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * The one way a service answers requests on the bus. It turns a handler's result into a
@@ -60,6 +63,12 @@ public final class BusServer {
 
   private void dispatch(String address, Message<JsonObject> message,
       Function<BusRequest, Future<JsonObject>> handler) {
+    // Each request on a context of its own, so that every line logged for it names it.
+    RequestScope.run(vertx, message.headers().get(BusHeaders.REQUEST_ID), () -> serve(address, message, handler));
+  }
+
+  private void serve(String address, Message<JsonObject> message, Function<BusRequest, Future<JsonObject>> handler) {
+    long started = System.nanoTime();
     inFlight++;
     Future<JsonObject> result;
     BusRequest request = null;
@@ -70,12 +79,19 @@ public final class BusServer {
       result = Future.failedFuture(e);
     }
     String requestId = request == null ? message.headers().get(BusHeaders.REQUEST_ID) : request.requestId();
+    String tenantId = request == null ? null : request.tenantId();
     result.onComplete(done -> {
+      String outcome;
       if (done.succeeded()) {
         message.reply(done.result());
+        outcome = "OK";
       } else {
-        fail(address, requestId, message, done.cause());
+        outcome = fail(address, requestId, message, done.cause()).name();
       }
+      LoggingEventBuilder line = RequestLog.LOG.atInfo().addKeyValue("address", address);
+      line = tenantId == null ? line : line.addKeyValue("tenant", tenantId);
+      line.addKeyValue("outcome", outcome).addKeyValue("durationMs", (System.nanoTime() - started) / 1_000_000)
+          .log("bus request");
       inFlight--;
       if (inFlight == 0 && drained != null) {
         drained.tryComplete();
@@ -83,20 +99,22 @@ public final class BusServer {
     });
   }
 
-  private static void fail(String address, String requestId, Message<JsonObject> message, Throwable cause) {
+  /** Answers a failure with its contract code, and says which. */
+  private static FailureCode fail(String address, String requestId, Message<JsonObject> message, Throwable cause) {
     if (cause instanceof ServiceException e) {
       message.fail(e.code().code(), BusFailure.encode(e));
-      return;
+      return e.code();
     }
     if (DatabaseFailures.isUnavailable(cause)) {
       LOG.warn("Request {} on {}: database unavailable ({})", requestId, address, cause.toString());
       ServiceException unavailable = new ServiceException(FailureCode.UNAVAILABLE,
           "The service's database cannot be reached. Try again later.");
       message.fail(unavailable.code().code(), BusFailure.encode(unavailable));
-      return;
+      return unavailable.code();
     }
     LOG.error("Request {} on {} failed", requestId, address, cause);
     ServiceException internal = new ServiceException(FailureCode.INTERNAL, "The request could not be completed.");
     message.fail(internal.code().code(), BusFailure.encode(internal));
+    return internal.code();
   }
 }

@@ -7,19 +7,33 @@ import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import java.util.List;
 
 /**
- * How a service joins the clustered event bus: Hazelcast with TCP/IP join on the members
- * named by configuration (loopback by default), never multicast or auto-detection, so that
- * two platforms on one machine only merge when they share a cluster name and members.
+ * How a service joins the clustered event bus. Hazelcast finds its members either from the
+ * list configuration names (TCP/IP join, loopback by default, so that two platforms on one
+ * machine only merge when they share a cluster name and members) or, on Kubernetes, from the
+ * DNS records of a headless Service; never by multicast or auto-detection.
+ *
+ * @param kubernetesServiceDns the headless Service's DNS name, or null to join the listed members
+ * @param eventBusPort the port the event bus listens on; 0 for any free one
  */
-public record ClusterConfig(String name, String host, int port, int portCount, List<String> members) {
+public record ClusterConfig(String name, String host, int port, int portCount, List<String> members,
+    String kubernetesServiceDns, int eventBusPort) {
 
   public static ClusterConfig from(Settings settings) {
+    String discovery = settings.string("CLUSTER_DISCOVERY");
+    String serviceDns = switch (discovery) {
+      case "members" -> null;
+      case "kubernetes" -> settings.optional("CLUSTER_SERVICE_DNS").filter(s -> !s.isBlank())
+          .orElseThrow(() -> new InvalidConfigException("CLUSTER_SERVICE_DNS",
+              "must name the headless Service when CLUSTER_DISCOVERY is kubernetes"));
+      default -> throw new InvalidConfigException("CLUSTER_DISCOVERY", "must be members or kubernetes");
+    };
     List<String> members = settings.list("CLUSTER_MEMBERS");
-    if (members.isEmpty()) {
+    if (serviceDns == null && members.isEmpty()) {
       throw new InvalidConfigException("CLUSTER_MEMBERS", "must list at least one host:port");
     }
     return new ClusterConfig(settings.string("CLUSTER_NAME"), settings.string("CLUSTER_HOST"),
-        settings.port("CLUSTER_PORT"), settings.integer("CLUSTER_PORT_COUNT"), members);
+        settings.port("CLUSTER_PORT"), settings.integer("CLUSTER_PORT_COUNT"), members, serviceDns,
+        settings.integer("EVENT_BUS_PORT"));
   }
 
   /** Vert.x's own Hazelcast defaults (its maps and multimaps) with our network and join. */
@@ -38,7 +52,14 @@ public record ClusterConfig(String name, String host, int port, int portCount, L
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).setMembers(members);
+    if (kubernetesServiceDns == null) {
+      join.getTcpIpConfig().setEnabled(true).setMembers(members);
+    } else {
+      // Hazelcast's built-in Kubernetes discovery in DNS lookup mode: no API access needed.
+      join.getKubernetesConfig().setEnabled(true)
+          .setProperty("service-dns", kubernetesServiceDns)
+          .setProperty("service-port", String.valueOf(port));
+    }
     return config;
   }
 }

@@ -24,7 +24,7 @@ class ClusterCheckTest {
       port = socket.getLocalPort();
     }
     ClusterConfig config = new ClusterConfig("check-" + System.nanoTime(), "127.0.0.1", port, 1,
-        List.of("127.0.0.1:" + port));
+        List.of("127.0.0.1:" + port), null, 0);
     HazelcastClusterManager manager = new HazelcastClusterManager(config.hazelcast());
     Vertx vertx = Vertx.builder().withClusterManager(manager).buildClustered()
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);

@@ -1,10 +1,13 @@
 package io.supplyguard.gateway.http;
 
-import io.supplyguard.common.bus.BusClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.supplyguard.common.config.Settings;
 import io.supplyguard.gateway.auth.Authenticator;
 import io.supplyguard.gateway.auth.TenantRepository;
 import io.supplyguard.gateway.notifications.NotificationsVerticle;
+import io.supplyguard.gateway.resilience.Downstreams;
+import io.supplyguard.gateway.resilience.InFlightLimit;
+import io.supplyguard.gateway.resilience.RateLimitHandler;
 import io.supplyguard.gateway.routes.BusForwarder;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -22,17 +25,22 @@ import java.util.concurrent.TimeUnit;
  * The public HTTP server. Its routes are built from the OpenAPI document, which validates
  * every request before a handler sees it; the operations of each area are bound by their
  * operationId in {@link RegimeOperations}, {@link LicenceOperations}, {@link InventoryOperations},
- * {@link TenantOperations} and {@link NotificationOperations}.
+ * {@link TenantOperations} and {@link NotificationOperations}. Requests in flight are bounded and each
+ * tenant is rate-limited; each downstream service is reached through its own timeout and circuit
+ * (package {@code resilience}).
  */
 public final class GatewayVerticle extends VerticleBase {
   private final Settings settings;
   private final TenantRepository tenants;
+  private final MeterRegistry metrics;
   private final NotificationsVerticle notifications;
   private HttpServer server;
 
-  public GatewayVerticle(Settings settings, TenantRepository tenants, NotificationsVerticle notifications) {
+  public GatewayVerticle(Settings settings, TenantRepository tenants, MeterRegistry metrics,
+      NotificationsVerticle notifications) {
     this.settings = settings;
     this.tenants = tenants;
+    this.metrics = metrics;
     this.notifications = notifications;
   }
 
@@ -59,20 +67,26 @@ public final class GatewayVerticle extends VerticleBase {
 
   private Router router(Contract contract) {
     Problems problems = new Problems(settings.integer("GATEWAY_RETRY_AFTER_SECONDS"));
-    BusForwarder bus = new BusForwarder(new BusClient(vertx, settings.millis("BUS_TIMEOUT_MS")));
+    Downstreams downstreams = Downstreams.create(vertx, settings, metrics);
+    BusForwarder licences = new BusForwarder(downstreams.licence());
+    BusForwarder inventory = new BusForwarder(downstreams.inventory());
     Authenticator authenticator = new Authenticator(settings.string("PLATFORM_ADMIN_KEY"), tenants);
 
     RouterBuilder builder = RouterBuilder.create(vertx, contract.routable(), RequestExtractor.withBodyHandler())
         .rootHandler(new RequestIds())
+        .rootHandler(new AccessLog(contract.routable()))
+        .rootHandler(InFlightLimit.create(settings, metrics))
         .rootHandler(BodyHandler.create(false).setBodyLimit(settings.integer("GATEWAY_BODY_LIMIT_BYTES")))
-        .rootHandler(onlyUnderApi(authenticator));
+        .rootHandler(onlyUnderApi(authenticator))
+        .rootHandler(onlyUnderApi(new JsonBodiesOnly()))
+        .rootHandler(onlyUnderApi(RateLimitHandler.create(settings, metrics)));
     // Authentication is the root handler above; the contract's bearer scheme documents it.
     builder.getRoutes().forEach(route -> route.setDoSecurity(false));
 
     TenantOperations.bind(builder, tenants);
-    RegimeOperations.bind(builder, bus);
-    LicenceOperations.bind(builder, bus);
-    InventoryOperations.bind(builder, bus);
+    RegimeOperations.bind(builder, licences);
+    LicenceOperations.bind(builder, licences, inventory);
+    InventoryOperations.bind(builder, inventory);
     NotificationOperations.bind(builder, notifications);
 
     Router router = builder.createRouter();

@@ -14,7 +14,11 @@ final class LicenceOperations extends Operations {
   private LicenceOperations() {
   }
 
-  static void bind(RouterBuilder builder, BusForwarder bus) {
+  /**
+   * @param bus the licence-service
+   * @param inventory the inventory-service, whose catalogue the licence check reads
+   */
+  static void bind(RouterBuilder builder, BusForwarder bus, BusForwarder inventory) {
     Body json = Body.json();
     Body id = Body.path("id");
 
@@ -27,6 +31,6 @@ final class LicenceOperations extends Operations {
     bind(builder, "drawDown", bus.to(Addresses.LICENCE_DRAWDOWN, Body.of(json, id))
         .created().withIdempotencyKey());
     bind(builder, "licenceHistory", bus.to(Addresses.LICENCE_HISTORY, id));
-    bind(builder, "checkLicence", new LicenceCheckRoute(bus));
+    bind(builder, "checkLicence", new LicenceCheckRoute(inventory, bus));
   }
 }

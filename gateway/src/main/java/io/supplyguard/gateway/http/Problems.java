@@ -1,7 +1,9 @@
 package io.supplyguard.gateway.http;
 
+import io.supplyguard.common.bus.FailureCode;
 import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.ServiceException;
+import io.supplyguard.gateway.resilience.Rejection;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -21,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class Problems {
   private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
   public static final String CONTENT_TYPE = "application/problem+json";
+  // The only detail an internal failure shows, wherever it happened.
+  private static final String INTERNAL = "The request could not be completed. Quote the request id when reporting this.";
 
   private final int retryAfterSeconds;
 
@@ -39,7 +43,11 @@ public final class Problems {
       if (e.code().httpStatus() == 503) {
         ctx.response().putHeader("Retry-After", String.valueOf(retryAfterSeconds));
       }
-      write(ctx, e.code().httpStatus(), e.detail(), e.errors(), e.extensions());
+      boolean internal = e.code() == FailureCode.INTERNAL;
+      write(ctx, e.code().httpStatus(), internal ? INTERNAL : e.detail(), e.errors(), e.extensions());
+    } else if (failure instanceof Rejection rejection) {
+      ctx.response().putHeader("Retry-After", String.valueOf(rejection.retryAfterSeconds()));
+      write(ctx, rejection.status(), rejection.detail(), List.of());
     } else if (failure instanceof ReplyException reply) {
       downstream(ctx, reply);
     } else if (failure instanceof HttpException http) {
@@ -50,7 +58,7 @@ public final class Problems {
       write(ctx, ctx.statusCode(), defaultDetail(ctx.statusCode()), List.of());
     } else {
       LOG.error("Request {} {} {} failed", RequestIds.of(ctx), ctx.request().method(), ctx.request().path(), failure);
-      write(ctx, 500, "The request could not be completed. Quote the request id when reporting this.", List.of());
+      write(ctx, 500, INTERNAL, List.of());
     }
   }
 
@@ -63,7 +71,7 @@ public final class Problems {
       case TIMEOUT -> write(ctx, 504, "A service this request needs did not answer in time.", List.of());
       default -> {
         LOG.error("Request {} got an unexpected reply failure", RequestIds.of(ctx), reply);
-        write(ctx, 500, "The request could not be completed.", List.of());
+        write(ctx, 500, INTERNAL, List.of());
       }
     }
   }
@@ -78,7 +86,7 @@ public final class Problems {
       write(ctx, 400, "The request body is not valid JSON.", List.of(new FieldError("body", "is not valid JSON")));
     } else if (status >= 500) {
       LOG.error("Request {} failed with {}", RequestIds.of(ctx), status, http);
-      write(ctx, status, "The request could not be completed.", List.of());
+      write(ctx, status, INTERNAL, List.of());
     } else {
       // Our own handlers write these messages for the client; Vert.x's defaults are generic.
       String payload = http.getPayload();

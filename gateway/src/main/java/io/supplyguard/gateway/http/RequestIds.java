@@ -1,5 +1,6 @@
 package io.supplyguard.gateway.http;
 
+import io.supplyguard.common.logging.RequestScope;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import java.util.UUID;
@@ -19,6 +20,7 @@ public final class RequestIds implements PlatformHandler {
     String given = ctx.request().getHeader(HEADER);
     String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
     ctx.put(CONTEXT_KEY, id);
+    RequestScope.tag(id);
     ctx.response().putHeader(HEADER, id);
     ctx.next();
   }

@@ -4,22 +4,24 @@ import io.supplyguard.common.bus.BusClient;
 import io.supplyguard.gateway.auth.Authenticator;
 import io.supplyguard.gateway.auth.Principal;
 import io.supplyguard.gateway.http.RequestIds;
+import io.supplyguard.gateway.resilience.Downstream;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Routes that are answered by a service: the validated request becomes a bus message carrying
- * the caller's identity, and the reply becomes the response. Failures go to the error mapper.
+ * Routes that are answered by one downstream service: the validated request becomes a bus
+ * message carrying the caller's identity, sent within that service's timeout and through its
+ * circuit, and the reply becomes the response. Failures go to the error mapper.
  */
 public final class BusForwarder {
   /** The header a client makes a write safe to retry with (API.md). */
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-  private final BusClient bus;
+  private final Downstream downstream;
 
-  public BusForwarder(BusClient bus) {
-    this.bus = bus;
+  public BusForwarder(Downstream downstream) {
+    this.downstream = downstream;
   }
 
   /** A route answered by one request to {@code address}: 200 with the reply as it is. */
@@ -34,7 +36,7 @@ public final class BusForwarder {
   Future<JsonObject> send(RoutingContext ctx, String address, JsonObject body, boolean withIdempotencyKey) {
     Principal principal = Authenticator.principal(ctx);
     String idempotencyKey = withIdempotencyKey ? ctx.request().getHeader(IDEMPOTENCY_KEY) : null;
-    return bus.request(address, body,
+    return downstream.request(address, body,
         new BusClient.Caller(RequestIds.of(ctx), principal.tenantId(), principal.role(), idempotencyKey));
   }
 

@@ -17,19 +17,25 @@ public final class LicenceCheckRoute implements Handler<RoutingContext> {
   private static final Body MATERIAL = Body.query("material");
   private static final Body SHIPMENT = Body.query("destination", "endUse", "quantityKg", "asOf", "horizonDays");
 
-  private final BusForwarder bus;
+  private final BusForwarder inventory;
+  private final BusForwarder licences;
 
-  public LicenceCheckRoute(BusForwarder bus) {
-    this.bus = bus;
+  /**
+   * @param inventory the inventory-service, which holds the catalogue
+   * @param licences the licence-service, which decides
+   */
+  public LicenceCheckRoute(BusForwarder inventory, BusForwarder licences) {
+    this.inventory = inventory;
+    this.licences = licences;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
     String materialId = MATERIAL.from(ctx).getString("material");
     JsonObject check = SHIPMENT.from(ctx);
-    bus.send(ctx, Addresses.MATERIALS_GET, new JsonObject().put("id", materialId), false)
+    inventory.send(ctx, Addresses.MATERIALS_GET, new JsonObject().put("id", materialId), false)
         .recover(LicenceCheckRoute::notInCatalogue)
-        .compose(material -> bus.send(ctx, Addresses.LICENCE_CHECK, check
+        .compose(material -> licences.send(ctx, Addresses.LICENCE_CHECK, check
             .put("elements", material.getJsonArray("elements"))
             .put("form", material.getString("form")), false))
         .map(decision -> decision.put("material", materialId))

@@ -16,6 +16,7 @@ import io.supplyguard.inventory.store.AlertRepository;
 import io.supplyguard.inventory.store.MaterialRepository;
 import io.supplyguard.inventory.store.PositionRepository;
 import io.supplyguard.inventory.store.RecommendationRepository;
+import io.supplyguard.inventory.store.RecomputeLock;
 import io.supplyguard.inventory.store.SiteRepository;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -78,7 +79,7 @@ public final class InventoryVerticle extends VerticleBase {
         .handle(Addresses.ALERTS_LIST, tenant::listAlerts)
         .handle(Addresses.SCENARIOS_RUN, scenarios::run)
         .handle(Addresses.POSITIONS_SIMULATE, simulations::simulate);
-    changes = new ChangeListener(vertx, recomputer, clock);
+    changes = new ChangeListener(vertx, recomputer, new RecomputeLock(pool), clock);
     daily = new DailyTicker(vertx, clock, settings.millis("TIME_TICK_MS"), "Daily recompute", changes::recomputeStale);
     metricsTimer = vertx.setPeriodic(settings.millis("METRICS_REFRESH_MS").toMillis(), t -> metrics.refresh(pool));
     // The first day's recompute can take seconds with many positions: the service is ready

@@ -2,6 +2,7 @@ package io.supplyguard.inventory.recompute;
 
 import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.inventory.store.PositionRepository.Selection;
+import io.supplyguard.inventory.store.RecomputeLock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -18,21 +19,24 @@ import org.slf4j.LoggerFactory;
  * Recomputes exactly the positions a published change reaches: a regime change, the positions
  * of its elements and forms (every position when it prohibits all controlled items); a licence
  * change, the positions that licence could cover. Recomputes run one after another, in the
- * order the changes arrived, so that two never race on the same position.
+ * order the changes arrived, and one at a time across replicas ({@link RecomputeLock}), so that
+ * two never race on the same position.
  */
 public final class ChangeListener {
   private static final Logger LOG = LoggerFactory.getLogger(ChangeListener.class);
 
   private final Vertx vertx;
   private final Recomputer recomputer;
+  private final RecomputeLock lock;
   private final Clock clock;
   private MessageConsumer<JsonObject> regime;
   private MessageConsumer<JsonObject> licences;
   private Future<?> tail = Future.succeededFuture();
 
-  public ChangeListener(Vertx vertx, Recomputer recomputer, Clock clock) {
+  public ChangeListener(Vertx vertx, Recomputer recomputer, RecomputeLock lock, Clock clock) {
     this.vertx = vertx;
     this.recomputer = recomputer;
+    this.lock = lock;
     this.clock = clock;
   }
 
@@ -75,7 +79,7 @@ public final class ChangeListener {
     String requestId = "recompute-" + UUID.randomUUID();
     Future<Recomputer.Result> next = tail.transform(previous -> {
       long started = System.nanoTime();
-      return recomputer.recompute(selection, LocalDate.now(clock), requestId)
+      return lock.exclusively(() -> recomputer.recompute(selection, LocalDate.now(clock), requestId))
           .onSuccess(r -> {
             long millis = (System.nanoTime() - started) / 1_000_000;
             LOG.info("Recomputed {} positions ({} alerts) in {} ms for {}", r.positions(), r.alerts(), millis, why);
