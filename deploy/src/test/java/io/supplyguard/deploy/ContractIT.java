@@ -68,6 +68,18 @@ class ContractIT {
     call("POST", "/api/v1/tenants", admin, "{}", 400);
     call("POST", "/api/v1/tenants", key, "{\"name\":\"Not allowed\"}", 403);
     call("POST", "/api/v1/tenants", null, "{\"name\":\"Anonymous\"}", 401);
+    String tenantId = tenant.getString("id");
+    String keys = "/api/v1/tenants/" + tenantId + "/keys";
+    JsonObject issued = call("POST", keys, admin, null, 201);
+    call("GET", keys, admin, null, 200);
+    call("GET", keys, key, null, 403);
+    call("GET", "/api/v1/tenants/00000000-0000-0000-0000-000000000000/keys", admin, null, 404);
+    JsonObject rotated = call("POST", keys + "/" + issued.getString("id") + "/rotate", admin,
+        "{\"graceSeconds\": 0}", 201);
+    call("POST", keys + "/" + issued.getString("id") + "/rotate", admin, "{}", 409);
+    call("POST", keys + "/" + issued.getString("id") + "/rotate", admin, "{\"graceSeconds\": -1}", 400);
+    call("POST", keys + "/" + rotated.getString("id") + "/revoke", admin, null, 200);
+    call("POST", keys + "/00000000-0000-0000-0000-000000000000/revoke", admin, null, 404);
 
     call("GET", "/api/v1/regime/elements?asOf=2026-11-29", key, null, 200);
     call("GET", "/api/v1/regime/elements?asOf=2025-02-30", key, null, 400);
@@ -134,6 +146,8 @@ class ContractIT {
     call("POST", "/api/v1/sites/plant-7/positions/dy-oxide/simulate", key, "{\"replications\": 0}", 400);
     call("GET", "/api/v1/recommendations?status=REORDER", key, null, 200);
     call("GET", "/api/v1/recommendations?status=FINE", key, null, 400);
+    call("GET", "/api/v1/recommendations?tenantId=" + tenantId, admin, null, 200);
+    call("GET", "/api/v1/recommendations?tenantId=" + tenantId, key, null, 400);
     call("GET", "/api/v1/alerts?limit=10", key, null, 200);
     call("POST", "/api/v1/scenarios", key, """
         {"asOf": "2026-10-01", "changes": [{"type": "SUSPENSION_EXTENDED", "reference": "MOFCOM-GAC-2025-70",

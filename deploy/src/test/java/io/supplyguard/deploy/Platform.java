@@ -36,6 +36,8 @@ final class Platform implements AutoCloseable {
   private final int pgPort;
   private EmbeddedPostgres postgres;
   private final int gatewayPort = FreePorts.next();
+  /** The API port of each gateway instance: {@code gateway} listens on {@link #gatewayPort}. */
+  private final Map<String, Integer> gatewayPorts = new HashMap<>();
 
   private Platform() throws IOException {
     pgData = Files.createTempDirectory("platform-it-pg");
@@ -62,6 +64,9 @@ final class Platform implements AutoCloseable {
     instances.forEach(instance -> {
       clusterPorts.put(instance, FreePorts.next());
       platform.managementPorts.put(instance, FreePorts.next());
+      if (module(instance).equals("gateway")) {
+        platform.gatewayPorts.put(instance, instance.equals("gateway") ? platform.gatewayPort : FreePorts.next());
+      }
     });
     String members = String.join(",", clusterPorts.values().stream().map(p -> "127.0.0.1:" + p).toList());
     for (String instance : instances) {
@@ -77,7 +82,7 @@ final class Platform implements AutoCloseable {
       env.put("MANAGEMENT_HOST", "127.0.0.1");
       env.put("MANAGEMENT_PORT", String.valueOf(platform.managementPorts.get(instance)));
       env.put("GATEWAY_HOST", "127.0.0.1");
-      env.put("GATEWAY_PORT", String.valueOf(platform.gatewayPort));
+      env.put("GATEWAY_PORT", String.valueOf(platform.gatewayPorts.getOrDefault(instance, platform.gatewayPort)));
       env.put("PLATFORM_ADMIN_KEY", platform.adminKey);
       env.put("PG_CONNECT_RETRY_MS", "30000");
       env.put("SHUTDOWN_GRACE_MS", "5000");
@@ -98,6 +103,10 @@ final class Platform implements AutoCloseable {
 
   private static String module(String instance) {
     return SERVICES.stream().filter(instance::startsWith).findFirst().orElseThrow();
+  }
+
+  int managementPort(String instance) {
+    return managementPorts.get(instance);
   }
 
   ServiceProcess process(String instance) {
@@ -134,7 +143,13 @@ final class Platform implements AutoCloseable {
 
   HttpResponse<String> api(String method, String path, String key, String json, Map<String, String> headers)
       throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort + path))
+    return api("gateway", method, path, key, json, headers);
+  }
+
+  /** A call to the API of one gateway instance ({@code gateway}, {@code gateway-2}, ...). */
+  HttpResponse<String> api(String gateway, String method, String path, String key, String json,
+      Map<String, String> headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPorts.get(gateway) + path))
         .timeout(Duration.ofSeconds(30))
         .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
     if (json != null) {

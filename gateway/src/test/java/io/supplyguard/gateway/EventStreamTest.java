@@ -8,9 +8,7 @@ import static io.supplyguard.gateway.TestPlatform.errorFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.supplyguard.common.bootstrap.ServiceHost;
 import io.supplyguard.common.testing.Await;
-import io.supplyguard.common.testing.TestServices;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -60,7 +58,7 @@ class EventStreamTest {
         .compose(started -> {
           platform = started;
           replica1 = platform.gatewayPort();
-          return platform.anotherGateway(new JsonObject());
+          return platform.anotherGateway(vertx, new JsonObject()).map(TestPlatform::gatewayPort);
         })
         .compose(port -> {
           replica2 = port;
@@ -176,15 +174,14 @@ class EventStreamTest {
   @DisplayName("a stopping gateway ends its streams cleanly instead of holding its shutdown for the grace period")
   void endsWhenTheGatewayStops() throws Exception {
     Vertx own = Vertx.vertx();
-    GatewayService gateway = new GatewayService();
-    JsonObject settings = platform.gatewaySettings().put("SHUTDOWN_GRACE_MS", "120000");
-    ServiceHost host = Await.result(TestServices.start(own, gateway, settings, TestPlatform.TODAY));
-    SseClient stream = Await.result(SseClient.connect(vertx, gateway.httpPort(), EVENTS, keyA, null));
-    assertThat(TestServices.scrape(host)).contains("supplyguard_event_streams{service=\"gateway\"} 1.0");
+    TestPlatform stopping = Await.result(platform.anotherGateway(own,
+        new JsonObject().put("SHUTDOWN_GRACE_MS", "120000")));
+    SseClient stream = Await.result(SseClient.connect(vertx, stopping.gatewayPort(), EVENTS, keyA, null));
+    assertThat(stopping.gatewayMetrics()).contains("supplyguard_event_streams{service=\"gateway\"} 1.0");
     Future<Void> closed = own.close();
     Await.result(stream.ended(), WAIT);
     Await.result(closed, WAIT);
-    assertThatThrownBy(() -> Await.result(SseClient.connect(vertx, gateway.httpPort(), EVENTS, keyA, null)))
+    assertThatThrownBy(() -> Await.result(SseClient.connect(vertx, stopping.gatewayPort(), EVENTS, keyA, null)))
         .isInstanceOf(ExecutionException.class);
   }
 

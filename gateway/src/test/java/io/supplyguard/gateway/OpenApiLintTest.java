@@ -15,7 +15,7 @@ class OpenApiLintTest {
   @Test
   @DisplayName("redocly lint finds no error in openapi.yaml")
   void lint() throws Exception {
-    ExternalTool npx = ExternalTool.require("npx", "the OpenAPI lint (redocly) of the gateway's contract");
+    ExternalTool npx = ExternalTool.require("npx", "npm", "the OpenAPI lint (redocly) of the gateway's contract");
     ExternalTool.Result result = npx.run(Path.of("."), 300, "--yes", REDOCLY, "lint",
         "src/main/resources/openapi/openapi.yaml");
     assertThat(result.exitCode()).as(result.output()).isZero();

@@ -4,7 +4,6 @@ import static io.supplyguard.gateway.TestPlatform.ADMIN_KEY;
 import static io.supplyguard.gateway.TestPlatform.assertProblem;
 import static io.supplyguard.gateway.TestPlatform.errorFields;
 import static io.supplyguard.gateway.ValidBodies.licence;
-import static io.supplyguard.gateway.ValidBodies.material;
 import static io.supplyguard.gateway.ValidBodies.measure;
 import static io.supplyguard.gateway.ValidBodies.position;
 import static io.supplyguard.gateway.ValidBodies.scenario;
@@ -33,8 +32,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What the gateway refuses before a service decides anything: a role that may not call an
- * operation, and a request the contract does not allow. Each refusal is a problem+json.
+ * What the gateway refuses before a service decides anything: a request the contract does not
+ * allow. Each refusal is a problem+json naming the field. (Roles are checked before the
+ * contract, on every operation: {@link ContractGuardsTest}.)
  */
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -60,57 +60,6 @@ class RouteGuardsTest {
 
   private HttpRequest<Buffer> call(HttpMethod method, String uri, String key) {
     return platform.call(method, uri, key);
-  }
-
-  /** Every ADMIN operation, each with a request the contract accepts. */
-  static Stream<Arguments> adminOperations() {
-    return Stream.of(
-        Arguments.of("createMeasure", HttpMethod.POST, "/api/v1/regime/measures", measure()),
-        Arguments.of("amendMeasure", HttpMethod.PATCH, MEASURE, new JsonObject().put("title", "Renamed")),
-        Arguments.of("addSuspension", HttpMethod.POST, MEASURE + "/suspensions", suspension("2026-12-01")),
-        Arguments.of("liftSuspension", HttpMethod.POST, MEASURE + "/suspensions/1/lift",
-            new JsonObject().put("on", "2026-12-15")),
-        Arguments.of("regimeHistory", HttpMethod.GET, "/api/v1/regime/history?limit=10", null),
-        Arguments.of("createMaterial", HttpMethod.POST, "/api/v1/materials", material()));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("adminOperations")
-  @DisplayName("a TENANT key is refused every ADMIN operation with a 403 problem")
-  void tenantMayNotChangeTheRegime(String operationId, HttpMethod method, String uri, JsonObject body,
-      VertxTestContext test) {
-    HttpRequest<Buffer> request = call(method, uri, tenantKey);
-    (body == null ? request.send() : request.sendJsonObject(body))
-        .onComplete(test.succeeding(response -> test.verify(() -> {
-          assertProblem(response, 403);
-          assertThat(response.bodyAsJsonObject().getString("detail")).contains("ADMIN");
-          test.completeNow();
-        })));
-  }
-
-  /**
-   * Every TENANT-only operation, each with a request the contract accepts: the contract is
-   * checked before the role, so a 403 also shows that the body is valid.
-   */
-  static Stream<Arguments> tenantOperations() {
-    return Stream.of(
-        Arguments.of("registerLicence", HttpMethod.POST, "/api/v1/licences", licence()),
-        Arguments.of("createSite", HttpMethod.POST, "/api/v1/sites", site()),
-        Arguments.of("upsertPosition", HttpMethod.PUT, POSITION, position()),
-        Arguments.of("runScenario", HttpMethod.POST, "/api/v1/scenarios", scenario()));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("tenantOperations")
-  @DisplayName("the ADMIN key is refused every TENANT-only operation with a 403 problem: licences, sites and positions belong to a tenant")
-  void adminMayNotActForATenant(String operationId, HttpMethod method, String uri, JsonObject body,
-      VertxTestContext test) {
-    call(method, uri, ADMIN_KEY).sendJsonObject(body)
-        .onComplete(test.succeeding(response -> test.verify(() -> {
-          assertProblem(response, 403);
-          assertThat(response.bodyAsJsonObject().getString("detail")).contains("TENANT");
-          test.completeNow();
-        })));
   }
 
   @Nested

@@ -32,23 +32,21 @@ final class TestPlatform {
   static final String ADMIN_KEY = "test-admin-" + System.nanoTime();
   static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC);
 
-  private final Vertx vertx;
-  private final JsonObject gatewaySettings;
   private final WebClient http;
   private final Pool gatewayDb;
   private final Pool licenceDb;
   private final ServiceHost gatewayHost;
   private final int gatewayPort;
+  private final JsonObject db;
 
-  private TestPlatform(Vertx vertx, JsonObject gatewaySettings, WebClient http, Pool gatewayDb, Pool licenceDb,
-      ServiceHost gatewayHost, int gatewayPort) {
-    this.vertx = vertx;
-    this.gatewaySettings = gatewaySettings;
+  private TestPlatform(WebClient http, Pool gatewayDb, Pool licenceDb, ServiceHost gatewayHost, int gatewayPort,
+      JsonObject db) {
     this.http = http;
     this.gatewayDb = gatewayDb;
     this.licenceDb = licenceDb;
     this.gatewayHost = gatewayHost;
     this.gatewayPort = gatewayPort;
+    this.db = db;
   }
 
   /** The gateway, the licence-service and the inventory-service. */
@@ -56,38 +54,36 @@ final class TestPlatform {
     return start(vertx, new JsonObject());
   }
 
-  /** The same, with some of the gateway's settings changed. */
+  /** The same, with the gateway's settings changed by {@code gatewayOverrides}. */
   static Future<TestPlatform> start(Vertx vertx, JsonObject gatewayOverrides) {
     List<ServiceDefinition> services = List.of(new LicenceService(), new InventoryService());
     JsonObject db = TestPostgres.newDatabase();
+    return Future.all(services.stream().map(service -> TestServices.start(vertx, service, db, TODAY)).toList())
+        .compose(v -> gateway(vertx, db, gatewayOverrides));
+  }
+
+  /**
+   * Another gateway replica in front of the same services, database and event bus, as a
+   * second pod would be: what one replica changes, the other must see.
+   */
+  Future<TestPlatform> anotherGateway(Vertx vertx, JsonObject gatewayOverrides) {
+    return gateway(vertx, db, gatewayOverrides);
+  }
+
+  private static Future<TestPlatform> gateway(Vertx vertx, JsonObject db, JsonObject overrides) {
     GatewayService gateway = new GatewayService();
     JsonObject gatewaySettings = db.copy().put("GATEWAY_PORT", "0").put("GATEWAY_HOST", "127.0.0.1")
-        .put("PLATFORM_ADMIN_KEY", ADMIN_KEY);
-    return Future.all(services.stream().map(service -> TestServices.start(vertx, service, db, TODAY)).toList())
-        .compose(v -> TestServices.start(vertx, gateway, gatewaySettings.copy().mergeIn(gatewayOverrides), TODAY))
-        .map(host -> new TestPlatform(vertx, gatewaySettings,
+        .put("PLATFORM_ADMIN_KEY", ADMIN_KEY).mergeIn(overrides);
+    return TestServices.start(vertx, gateway, gatewaySettings, TODAY)
+        .map(host -> new TestPlatform(
             WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(gateway.httpPort())),
-            TestPostgres.pool(vertx, db), TestPostgres.pool(vertx, db, "licence"), host, gateway.httpPort()));
+            TestPostgres.pool(vertx, db), TestPostgres.pool(vertx, db, "licence"), host, gateway.httpPort(), db));
   }
 
   /** The licence-service's schema, to hold a lock that makes it really slow. */
   Pool licenceDb() {
     return licenceDb;
-  }
-
-  /**
-   * Another gateway replica on the same database and bus, as Kubernetes would run several;
-   * answers its port.
-   */
-  Future<Integer> anotherGateway(JsonObject overrides) {
-    GatewayService gateway = new GatewayService();
-    return TestServices.start(vertx, gateway, gatewaySettings().mergeIn(overrides), TODAY).map(v -> gateway.httpPort());
-  }
-
-  /** The settings the gateway was started with, before overrides: a copy to change. */
-  JsonObject gatewaySettings() {
-    return gatewaySettings.copy();
   }
 
   /** The port of the gateway's API, for clients other than {@link #call}. */
@@ -115,10 +111,15 @@ final class TestPlatform {
 
   /** Creates a tenant through the API and gives its key. */
   Future<String> tenantKey(String name) {
+    return tenant(name).map(created -> created.getString("apiKey"));
+  }
+
+  /** Creates a tenant through the API: {@code {id, name, apiKey}}. */
+  Future<JsonObject> tenant(String name) {
     return call(HttpMethod.POST, "/api/v1/tenants", ADMIN_KEY).sendJsonObject(new JsonObject().put("name", name))
         .map(created -> {
           assertThat(created.statusCode()).as("creating tenant %s", name).isEqualTo(201);
-          return created.bodyAsJsonObject().getString("apiKey");
+          return created.bodyAsJsonObject();
         });
   }
 

@@ -39,11 +39,6 @@ final class ValidBodies {
     return new JsonObject().put("from", from).put("until", "2027-11-10").put("reference", "MOFCOM 2026 No. 1");
   }
 
-  static JsonObject material() {
-    return new JsonObject().put("id", "er-oxide").put("name", "Erbium oxide").put("form", "OXIDE")
-        .put("elements", new JsonArray().add("Er"));
-  }
-
   /** A stock position of the worked example of BUFFER-MODEL.md, with every optional field. */
   static JsonObject position() {
     return new JsonObject()

@@ -64,7 +64,7 @@ class WebhooksTest {
     TestPlatform.start(vertx, LOCAL_DELIVERY)
         .compose(started -> {
           platform = started;
-          return platform.anotherGateway(LOCAL_DELIVERY);
+          return platform.anotherGateway(vertx, LOCAL_DELIVERY);
         })
         // A gateway as configured by default (private addresses refused), on a database of its
         // own: beside the others it would take their deliveries to this machine and refuse them.

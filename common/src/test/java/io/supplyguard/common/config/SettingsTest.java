@@ -53,7 +53,8 @@ class SettingsTest {
   void clusterJoin() {
     Settings settings = new Settings(new JsonObject().put("CLUSTER_NAME", "c1").put("CLUSTER_HOST", "127.0.0.1")
         .put("CLUSTER_PORT", "5901").put("CLUSTER_PORT_COUNT", "1")
-        .put("CLUSTER_MEMBERS", "127.0.0.1:5901,127.0.0.1:5902"));
+        .put("CLUSTER_MEMBERS", "127.0.0.1:5901,127.0.0.1:5902").put("CLUSTER_DISCOVERY", "members")
+        .put("EVENT_BUS_PORT", "0"));
     var hazelcast = ClusterConfig.from(settings).hazelcast();
     assertThat(hazelcast.getClusterName()).isEqualTo("c1");
     assertThat(hazelcast.getNetworkConfig().getJoin().getMulticastConfig().isEnabled()).isFalse();

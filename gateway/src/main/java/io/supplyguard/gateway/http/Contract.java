@@ -17,6 +17,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * {@code application/problem+json} and {@code text/event-stream} in responses; requests are
  * validated and responses are not, so the router gets a copy in which they read
  * {@code application/json} and {@code text/plain}.
+ * The copy also has no {@code security} requirements: the gateway authenticates in its own
+ * root handler, and the router would otherwise chain a handler for each alternative scheme
+ * even with security turned off, and fail every request.
  */
 public record Contract(Buffer text, OpenAPIContract routable) {
   static final String PATH = "openapi/openapi.yaml";
@@ -39,6 +42,7 @@ public record Contract(Buffer text, OpenAPIContract routable) {
 
   static JsonObject routableCopy(JsonObject document) {
     JsonObject copy = document.copy();
+    copy.remove("security");
     rename(copy);
     return copy;
   }

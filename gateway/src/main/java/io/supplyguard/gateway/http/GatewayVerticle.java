@@ -2,7 +2,7 @@ package io.supplyguard.gateway.http;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.supplyguard.common.config.Settings;
-import io.supplyguard.gateway.auth.Authenticator;
+import io.supplyguard.gateway.auth.GatewayAuth;
 import io.supplyguard.gateway.auth.TenantRepository;
 import io.supplyguard.gateway.notifications.NotificationsVerticle;
 import io.supplyguard.gateway.resilience.Downstreams;
@@ -46,9 +46,10 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return Contract.load(vertx)
-        .compose(contract -> {
-          Router router = router(contract);
+    GatewayAuth auth = GatewayAuth.create(vertx, settings, tenants);
+    return Future.all(Contract.load(vertx), auth.listen())
+        .compose(loaded -> {
+          Router router = router(loaded.resultAt(0), auth);
           server = vertx.createHttpServer().requestHandler(router);
           return server.listen(settings.port("GATEWAY_PORT"), settings.string("GATEWAY_HOST"));
         });
@@ -65,25 +66,27 @@ public final class GatewayVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  private Router router(Contract contract) {
+  private Router router(Contract contract, GatewayAuth auth) {
     Problems problems = new Problems(settings.integer("GATEWAY_RETRY_AFTER_SECONDS"));
     Downstreams downstreams = Downstreams.create(vertx, settings, metrics);
     BusForwarder licences = new BusForwarder(downstreams.licence());
     BusForwarder inventory = new BusForwarder(downstreams.inventory());
-    Authenticator authenticator = new Authenticator(settings.string("PLATFORM_ADMIN_KEY"), tenants);
 
+    RoleCheck roles = new RoleCheck(contract.routable());
     RouterBuilder builder = RouterBuilder.create(vertx, contract.routable(), RequestExtractor.withBodyHandler())
         .rootHandler(new RequestIds())
         .rootHandler(new AccessLog(contract.routable()))
         .rootHandler(InFlightLimit.create(settings, metrics))
         .rootHandler(BodyHandler.create(false).setBodyLimit(settings.integer("GATEWAY_BODY_LIMIT_BYTES")))
-        .rootHandler(onlyUnderApi(authenticator))
+        .rootHandler(onlyUnderApi(auth.authenticator()))
+        .rootHandler(onlyUnderApi(roles))
         .rootHandler(onlyUnderApi(new JsonBodiesOnly()))
         .rootHandler(onlyUnderApi(RateLimitHandler.create(settings, metrics)));
-    // Authentication is the root handler above; the contract's bearer scheme documents it.
-    builder.getRoutes().forEach(route -> route.setDoSecurity(false));
+    // Authentication and the contract's x-roles are the root handlers above, before validation;
+    // the contract's security schemes document them. Each route checks the roles again first.
+    builder.getRoutes().forEach(route -> route.setDoSecurity(false).addHandler(roles::onRoute));
 
-    TenantOperations.bind(builder, tenants);
+    TenantOperations.bind(builder, tenants, auth.revocations());
     RegimeOperations.bind(builder, licences);
     LicenceOperations.bind(builder, licences, inventory);
     InventoryOperations.bind(builder, inventory);
@@ -100,7 +103,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   private static Handler<RoutingContext> onlyUnderApi(Handler<RoutingContext> handler) {
     return ctx -> {
-      if (ctx.request().path().startsWith("/api/")) {
+      if (ctx.normalizedPath().startsWith("/api/")) {
         handler.handle(ctx);
       } else {
         ctx.next();

@@ -9,7 +9,8 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
  * The operations of the OpenAPI document, bound to their handlers by operationId. Each area of
  * the API binds its own in a subclass ({@link TenantOperations}, {@link RegimeOperations},
  * {@link LicenceOperations}, {@link InventoryOperations}), one line per operation:
- * {@code bind(builder, "operationId", [role check], handler)}.
+ * {@code bind(builder, "operationId", handler)}. Who may call an operation is the contract's
+ * {@code x-roles}, checked by {@link RoleCheck} before validation.
  */
 abstract class Operations {
 

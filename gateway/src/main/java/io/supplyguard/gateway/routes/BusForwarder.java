@@ -1,6 +1,7 @@
 package io.supplyguard.gateway.routes;
 
 import io.supplyguard.common.bus.BusClient;
+import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.gateway.auth.Authenticator;
 import io.supplyguard.gateway.auth.Principal;
 import io.supplyguard.gateway.http.RequestIds;
@@ -30,14 +31,20 @@ public final class BusForwarder {
   }
 
   /**
-   * Sends {@code body} to {@code address} for the caller of {@code ctx}, with the client's
-   * Idempotency-Key when the route passes it on.
+   * Sends {@code body} to {@code address} for the caller of {@code ctx} (and the tenant it acts
+   * for, see {@link ActingTenant}), with the client's Idempotency-Key when the route passes it on.
    */
   Future<JsonObject> send(RoutingContext ctx, String address, JsonObject body, boolean withIdempotencyKey) {
     Principal principal = Authenticator.principal(ctx);
+    String tenantId;
+    try {
+      tenantId = ActingTenant.of(ctx, principal);
+    } catch (ServiceException e) {
+      return Future.failedFuture(e);
+    }
     String idempotencyKey = withIdempotencyKey ? ctx.request().getHeader(IDEMPOTENCY_KEY) : null;
     return downstream.request(address, body,
-        new BusClient.Caller(RequestIds.of(ctx), principal.tenantId(), principal.role(), idempotencyKey));
+        new BusClient.Caller(RequestIds.of(ctx), tenantId, principal.role(), idempotencyKey));
   }
 
   static void answer(RoutingContext ctx, int status, JsonObject json) {

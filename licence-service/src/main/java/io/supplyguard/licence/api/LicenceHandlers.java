@@ -74,8 +74,8 @@ final class LicenceHandlers {
     Integer offset = in.integer("offset", false, 0, Integer.MAX_VALUE);
     in.check();
     LocalDate expiringBy = expiringWithin == null ? null : (asOf != null ? asOf : today()).plusDays(expiringWithin);
-    LicenceFilter filter = new LicenceFilter(request.isAdmin() ? null : request.requireTenant(), status, element,
-        expiringBy, limit == null ? 100 : limit, offset == null ? 0 : offset);
+    String tenant = request.isAdmin() ? request.tenantId() : request.requireTenant();
+    LicenceFilter filter = new LicenceFilter(tenant, status, element, expiringBy, limit == null ? 100 : limit, offset == null ? 0 : offset);
     return licences.list(filter).map(found -> new JsonObject()
         .put("licences", new JsonArray(found.stream().map(LicenceJson::of).toList()))
         .put("limit", filter.limit())
@@ -173,12 +173,12 @@ final class LicenceHandlers {
             ChangeEvents.licenceChanged(change, after, clock.instant())));
   }
 
-  /** The licence of the request's {@code id}, when the caller may see it: its owner, or ADMIN. */
+  /** The licence of the request's {@code id}, when the caller may see it: its owner, or ADMIN (within the tenant it names, if it names one). */
   private Future<Licence> find(BusRequest request) {
     BodyReader in = new BodyReader(request.body());
     UUID id = uuid(in, "id");
     in.check();
-    String tenant = request.isAdmin() ? null : request.requireTenant();
+    String tenant = request.isAdmin() ? request.tenantId() : request.requireTenant();
     return licences.find(id, tenant).map(found -> found.orElseThrow(() -> ServiceException.notFound("Licence " + id)));
   }
 

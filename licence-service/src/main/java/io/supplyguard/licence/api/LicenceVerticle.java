@@ -83,7 +83,7 @@ public final class LicenceVerticle extends VerticleBase {
     regimeChanges = vertx.eventBus().consumer(Addresses.REGIME_CHANGED, event -> regime.invalidate());
 
     outboxTimer = vertx.setPeriodic(settings.millis("OUTBOX_FLUSH_MS").toMillis(), t -> outbox.flush());
-    LicenceMetrics metrics = new LicenceMetrics(new LicenceStats(pool), registry, clock);
+    LicenceMetrics metrics = new LicenceMetrics(new LicenceStats(pool), regime, registry, clock);
     metricsTimer = vertx.setPeriodic(settings.millis("METRICS_REFRESH_MS").toMillis(), t -> metrics.refresh());
     BoundaryProcessor boundaries = new BoundaryProcessor(pool, regimeRepository, licenceRepository, clock);
     calendar = new DailyTicker(vertx, clock, settings.millis("TIME_TICK_MS"), "Calendar boundaries",

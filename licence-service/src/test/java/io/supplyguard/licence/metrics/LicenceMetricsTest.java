@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class LicenceMetricsTest {
 
   @Test
-  @DisplayName("licences by tenant and status, remaining kg, utilisation, days to the soonest expiry and regime changes are exposed")
+  @DisplayName("licences by tenant and status, remaining kg, utilisation, days to the soonest expiry and regime changes and each element's restriction state are exposed")
   void businessGauges() throws Exception {
     JsonObject settings = TestPostgres.newDatabase().put("METRICS_REFRESH_MS", "100");
     Vertx vertx = Vertx.vertx();
@@ -52,7 +52,12 @@ class LicenceMetricsTest {
           .contains("supplyguard_licence_utilisation_ratio{licence=\"" + licence.getString("id")
               + "\",service=\"licence-service\",tenant=\"t-metrics\"} 0.95")
           .contains("supplyguard_licence_days_to_expiry{element=\"Dy\",service=\"licence-service\",tenant=\"t-metrics\"} 60.0")
-          .contains("supplyguard_regime_changes_total{change=\"MEASURE_CREATED\",service=\"licence-service\"} 1.0");
+          .contains("supplyguard_regime_changes_total{change=\"MEASURE_CREATED\",service=\"licence-service\"} 1.0")
+          // Each element's state today (2026-11-30): REGIME.md's table, one row per element.
+          .contains("supplyguard_regime_element_state{element=\"Dy\",service=\"licence-service\",state=\"LICENCE_REQUIRED\"} 1.0")
+          .contains("supplyguard_regime_element_state{element=\"Ho\",service=\"licence-service\",state=\"LICENCE_REQUIRED\"} 1.0")
+          .contains("supplyguard_regime_element_state{element=\"Nd\",service=\"licence-service\",state=\"NOT_CONTROLLED\"} 1.0");
+      assertThat(metrics.lines().filter(l -> l.startsWith("supplyguard_regime_element_state{"))).hasSize(17);
     } finally {
       Await.result(vertx.close());
     }
