@@ -12,12 +12,16 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.validation.ResponseValidator;
 import io.vertx.openapi.validation.ValidatableResponse;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -150,11 +154,49 @@ class ContractIT {
          "until": "2027-11-10"}]}""", 200);
     call("POST", "/api/v1/scenarios", key, "{\"changes\": []}", 400);
 
+    stream("/api/v1/events?lastEventId=0", key);
+    call("GET", "/api/v1/events?lastEventId=-1", key, null, 400);
+    // A documentation address (TEST-NET-3): public, so accepted, and never reached.
+    JsonObject webhook = call("POST", "/api/v1/webhooks", key,
+        "{\"url\": \"https://203.0.113.10/hooks\", \"events\": [\"alert\"]}", 201);
+    String hook = "/api/v1/webhooks/" + webhook.getString("id");
+    call("POST", "/api/v1/webhooks", key, "{\"url\": \"ftp://203.0.113.10/\", \"events\": [\"alert\"]}", 400);
+    call("POST", "/api/v1/webhooks", admin, "{\"url\": \"https://203.0.113.10/\", \"events\": [\"alert\"]}", 403);
+    call("GET", "/api/v1/webhooks", key, null, 200);
+    call("GET", hook, key, null, 200);
+    call("GET", "/api/v1/webhooks/00000000-0000-0000-0000-000000000000", key, null, 404);
+    call("GET", hook + "/deliveries", key, null, 200);
+    call("DELETE", hook, key, null, 204);
+    call("DELETE", hook, key, null, 404);
+
     Set<String> all = contract.operations().stream().map(Operation::getOperationId)
         .collect(Collectors.toCollection(TreeSet::new));
     assertThat(exercised).as("operations the contract test exercised").isEqualTo(all);
     assertThat(statuses).allSatisfy((operation, seen) ->
         assertThat(seen).as(operation + " answered with success at least once").anyMatch(s -> s / 100 == 2));
+  }
+
+  /**
+   * Opens the event stream, which never ends by itself, and checks what the contract says of it
+   * here rather than with the validator: vertx-openapi 5.0.7 cannot analyse text/event-stream
+   * (the router's copy reads it as text/plain, see Contract), refuses a 200 without its body, and
+   * hands a text/plain body to the schema validator as a Buffer, which it cannot validate.
+   */
+  private void stream(String path, String key) throws Exception {
+    HttpResponse<InputStream> response = platform.http().sendAsync(HttpRequest.newBuilder(platform.uri(path))
+        .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofInputStream())
+        .get(30, TimeUnit.SECONDS);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+    assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+    try (InputStream body = response.body()) {
+      assertThat(new String(body.readNBytes(": stream open\n\n".length()), StandardCharsets.UTF_8))
+          .isEqualTo(": stream open\n\n");
+    }
+    Operation operation = contract.findOperation(URI.create(path).getPath(), io.vertx.core.http.HttpMethod.GET);
+    assertThat(operation.getOperationId()).isEqualTo("streamEvents");
+    exercised.add(operation.getOperationId());
+    statuses.computeIfAbsent(operation.getOperationId(), o -> new TreeSet<>()).add(200);
   }
 
   /** Calls the API, checks the status, validates the response against its operation; answers the body. */
@@ -185,6 +227,9 @@ class ContractIT {
     exercised.add(operation.getOperationId());
     statuses.computeIfAbsent(operation.getOperationId(), o -> new TreeSet<>()).add(expected);
     String body = response.body();
+    if (body.isEmpty()) {
+      return new JsonObject();
+    }
     return body.startsWith("{") ? new JsonObject(body) : new JsonObject().put("items", new JsonArray(body));
   }
 }

@@ -2,9 +2,11 @@ package io.supplyguard.gateway;
 
 import io.supplyguard.common.bootstrap.ServiceContext;
 import io.supplyguard.common.bootstrap.ServiceDefinition;
+import io.supplyguard.common.config.DbConfig;
 import io.supplyguard.common.db.Database;
 import io.supplyguard.gateway.auth.TenantRepository;
 import io.supplyguard.gateway.http.GatewayVerticle;
+import io.supplyguard.gateway.notifications.NotificationsVerticle;
 import io.vertx.core.Future;
 
 /** The gateway: the public HTTP API, and owner of tenants and API keys (schema {@code gateway}). */
@@ -25,8 +27,10 @@ public final class GatewayService implements ServiceDefinition {
     context.settings().string("PLATFORM_ADMIN_KEY");
     return Database.open(context, SCHEMA)
         .compose(pool -> {
-          verticle = new GatewayVerticle(context.settings(), new TenantRepository(pool), context.metrics());
-          return context.vertx().deployVerticle(verticle);
+          NotificationsVerticle notifications = new NotificationsVerticle(context.vertx(), context.settings(), pool,
+              DbConfig.from(context.settings(), SCHEMA).connect(), context.metrics());
+          verticle = new GatewayVerticle(context.settings(), new TenantRepository(pool), context.metrics(), notifications);
+          return context.vertx().deployVerticle(notifications).compose(v -> context.vertx().deployVerticle(verticle));
         });
   }
 

@@ -156,6 +156,10 @@ class ContractGuardsTest {
     // ADMIN reads a tenant's data by naming the tenant, where the operation lets it.
     String uri = role.equals("ADMIN") && operation.namesTenant()
         ? operation.uri() + "?tenantId=" + tenantId : operation.uri();
+    if (operation.operationId().equals("streamEvents")) {
+      // The event stream never ends: a resume point it refuses makes it answer at once, after the role check.
+      uri = uri + "?lastEventId=-1";
+    }
     HttpResponse<Buffer> response = call(operation, uri, "Bearer " + keyOfRole.get(role));
     assertThat(response.statusCode()).as(response.bodyAsString()).isNotIn(401, 403).isLessThan(500);
   }

@@ -14,15 +14,18 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * The OpenAPI document: its text, served as written, and the contract the router validates
  * requests against. vertx-openapi 5.0.7 refuses media types it cannot analyse, among them
- * {@code application/problem+json} in responses; requests are validated and responses are
- * not, so the router gets a copy in which that media type reads {@code application/json}.
+ * {@code application/problem+json} and {@code text/event-stream} in responses; requests are
+ * validated and responses are not, so the router gets a copy in which they read
+ * {@code application/json} and {@code text/plain}.
  * The copy also has no {@code security} requirements: the gateway authenticates in its own
  * root handler, and the router would otherwise chain a handler for each alternative scheme
  * even with security turned off, and fail every request.
  */
 public record Contract(Buffer text, OpenAPIContract routable) {
   static final String PATH = "openapi/openapi.yaml";
-  private static final String PROBLEM_JSON = "application/problem+json";
+  private static final Map<String, String> ANALYSABLE = Map.of(
+      "application/problem+json", "application/json",
+      "text/event-stream", "text/plain");
 
   public static Future<Contract> load(Vertx vertx) {
     return vertx.fileSystem().readFile(PATH).compose(text -> {
@@ -47,8 +50,12 @@ public record Contract(Buffer text, OpenAPIContract routable) {
   private static void rename(Object node) {
     if (node instanceof JsonObject object) {
       JsonObject content = object.getValue("content") instanceof JsonObject c ? c : null;
-      if (content != null && content.containsKey(PROBLEM_JSON) && !content.containsKey("application/json")) {
-        content.put("application/json", content.remove(PROBLEM_JSON));
+      if (content != null) {
+        ANALYSABLE.forEach((unsupported, standIn) -> {
+          if (content.containsKey(unsupported) && !content.containsKey(standIn)) {
+            content.put(standIn, content.remove(unsupported));
+          }
+        });
       }
       object.forEach(entry -> rename(entry.getValue()));
     } else if (node instanceof JsonArray array) {

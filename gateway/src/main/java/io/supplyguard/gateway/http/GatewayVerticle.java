@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.supplyguard.common.config.Settings;
 import io.supplyguard.gateway.auth.GatewayAuth;
 import io.supplyguard.gateway.auth.TenantRepository;
+import io.supplyguard.gateway.notifications.NotificationsVerticle;
 import io.supplyguard.gateway.resilience.Downstreams;
 import io.supplyguard.gateway.resilience.InFlightLimit;
 import io.supplyguard.gateway.resilience.RateLimitHandler;
@@ -23,20 +24,24 @@ import java.util.concurrent.TimeUnit;
 /**
  * The public HTTP server. Its routes are built from the OpenAPI document, which validates
  * every request before a handler sees it; the operations of each area are bound by their
- * operationId in {@link RegimeOperations}, {@link LicenceOperations}, {@link InventoryOperations}
- * and {@link TenantOperations}. Requests in flight are bounded and each tenant is rate-limited;
- * each downstream service is reached through its own timeout and circuit (package {@code resilience}).
+ * operationId in {@link RegimeOperations}, {@link LicenceOperations}, {@link InventoryOperations},
+ * {@link TenantOperations} and {@link NotificationOperations}. Requests in flight are bounded and each
+ * tenant is rate-limited; each downstream service is reached through its own timeout and circuit
+ * (package {@code resilience}).
  */
 public final class GatewayVerticle extends VerticleBase {
   private final Settings settings;
   private final TenantRepository tenants;
   private final MeterRegistry metrics;
+  private final NotificationsVerticle notifications;
   private HttpServer server;
 
-  public GatewayVerticle(Settings settings, TenantRepository tenants, MeterRegistry metrics) {
+  public GatewayVerticle(Settings settings, TenantRepository tenants, MeterRegistry metrics,
+      NotificationsVerticle notifications) {
     this.settings = settings;
     this.tenants = tenants;
     this.metrics = metrics;
+    this.notifications = notifications;
   }
 
   @Override
@@ -85,6 +90,7 @@ public final class GatewayVerticle extends VerticleBase {
     RegimeOperations.bind(builder, licences);
     LicenceOperations.bind(builder, licences, inventory);
     InventoryOperations.bind(builder, inventory);
+    NotificationOperations.bind(builder, notifications);
 
     Router router = builder.createRouter();
     ApiDocs.mount(router, contract.text());

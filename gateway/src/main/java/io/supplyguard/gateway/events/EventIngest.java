@@ -1,0 +1,94 @@
+package io.supplyguard.gateway.events;
+
+import io.supplyguard.common.bus.Addresses;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Appends the bus events tenants are notified of to the event log: {@code inventory.alert}
+ * (the tenant's) and {@code regime.changed} (everyone's). Events that arrive while an append
+ * runs are appended together by the next one; a failed append is retried, so a database
+ * outage delays events but does not drop them while this replica runs.
+ */
+public final class EventIngest {
+  private static final Logger LOG = LoggerFactory.getLogger(EventIngest.class);
+  /** Rows per INSERT: a recompute can raise tens of thousands of alerts at once. */
+  private static final int BATCH = 1000;
+  private static final long RETRY_MS = 1000;
+
+  private final Vertx vertx;
+  private final EventLog log;
+  private final List<NewEvent> pending = new ArrayList<>();
+  private boolean appending;
+  private boolean stopped;
+
+  public EventIngest(Vertx vertx, EventLog log) {
+    this.vertx = vertx;
+    this.log = log;
+  }
+
+  /** Registers the consumers cluster-wide: every replica receives every published event. */
+  public Future<Void> start() {
+    MessageConsumer<JsonObject> alerts = vertx.eventBus().consumer(Addresses.INVENTORY_ALERT,
+        message -> accept(fromAlert(message.body())));
+    MessageConsumer<JsonObject> regime = vertx.eventBus().consumer(Addresses.REGIME_CHANGED,
+        message -> accept(fromRegimeChange(message.body())));
+    return Future.all(alerts.completion(), regime.completion()).mapEmpty();
+  }
+
+  public void stop() {
+    stopped = true;
+    if (!pending.isEmpty()) {
+      LOG.warn("{} events not yet in the event log when stopping; other replicas store them", pending.size());
+    }
+  }
+
+  static Optional<NewEvent> fromAlert(JsonObject alert) {
+    Object id = alert.getValue("id");
+    String tenantId = alert.getString("tenantId");
+    if (id == null || tenantId == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new NewEvent("alert:" + id, ChangeEvent.ALERT, tenantId, alert));
+  }
+
+  static Optional<NewEvent> fromRegimeChange(JsonObject change) {
+    String changeId = change.getString("changeId");
+    return changeId == null ? Optional.empty()
+        : Optional.of(new NewEvent("regime:" + changeId, ChangeEvent.REGIME_CHANGED, null, change));
+  }
+
+  private void accept(Optional<NewEvent> event) {
+    if (event.isEmpty()) {
+      LOG.warn("A bus event without the id that identifies it was not stored");
+      return;
+    }
+    pending.add(event.get());
+    appendPending();
+  }
+
+  private void appendPending() {
+    if (appending || pending.isEmpty() || stopped) {
+      return;
+    }
+    appending = true;
+    List<NewEvent> batch = new ArrayList<>(pending.subList(0, Math.min(BATCH, pending.size())));
+    log.append(batch).onComplete(done -> {
+      appending = false;
+      if (done.succeeded()) {
+        pending.subList(0, batch.size()).clear();
+        appendPending();
+      } else {
+        LOG.warn("{} events not stored in the event log yet, retrying: {}", pending.size(), done.cause().toString());
+        vertx.setTimer(RETRY_MS, t -> appendPending());
+      }
+    });
+  }
+}
