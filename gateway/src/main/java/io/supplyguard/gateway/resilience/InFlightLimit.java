@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code Retry-After} at once rather than queued: under overload, waiting only turns every
  * request into a timeout. A place is given back when the response ends or the connection
  * closes, whichever comes first. A platform handler, so that it runs before the body is read.
- * {@code supplyguard_gateway_requests_in_flight} shows the count.
+ * {@code supplyguard_gateway_requests_in_flight} shows the count. The change-notification stream
+ * is not counted: it stays open for hours by design, and EVENTS_MAX_STREAMS_PER_TENANT bounds it.
  */
 public final class InFlightLimit implements PlatformHandler {
   static final String MAX = "GATEWAY_MAX_IN_FLIGHT";
@@ -40,8 +41,14 @@ public final class InFlightLimit implements PlatformHandler {
     return new InFlightLimit(max, settings.integer("GATEWAY_RETRY_AFTER_SECONDS"), registry);
   }
 
+  private static final String EVENT_STREAM = "/api/v1/events";
+
   @Override
   public void handle(RoutingContext ctx) {
+    if (EVENT_STREAM.equals(ctx.normalizedPath())) {
+      ctx.next();
+      return;
+    }
     if (inFlight.incrementAndGet() > max) {
       inFlight.decrementAndGet();
       shed.increment();
