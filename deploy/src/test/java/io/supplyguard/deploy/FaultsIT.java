@@ -60,19 +60,22 @@ class FaultsIT {
       + "errors only around the kill, the survivor serves the rest")
   void replicaKilled() throws Exception {
     String licence = licence();
-    long killedAt;
+    long settled;
     DrawdownLoad load = new DrawdownLoad(platform, key, licence, CLIENTS);
     try {
       await().atMost(Duration.ofSeconds(30)).until(() -> load.acknowledged.size() >= 200);
-      killedAt = System.nanoTime();
+      long killedAt = System.nanoTime();
       platform.process("licence-service-2").kill();
-      // The survivor must take over: more acknowledgements after the kill than a few in flight.
-      await().atMost(Duration.ofSeconds(60)).until(() -> load.acknowledgedAfter(killedAt) >= 300);
+      // Requests caught on the dead replica fail within the 3 s send timeout; the cluster drops
+      // the dead member within seconds. From then on, the survivor serves every request.
+      Thread.sleep(10_000);
+      settled = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+      await().atMost(Duration.ofSeconds(60)).until(() -> load.acknowledgedAfter(settled) >= 300);
+      assertThat(load.acknowledgedAfter(killedAt)).isGreaterThan(300);
     } finally {
       load.close();
     }
-    long settled = System.nanoTime() - Duration.ofSeconds(5).toNanos();
-    assertThat(load.failuresAfter(settled)).as("failures in the last 5 s, once the cluster knew").isEmpty();
+    assertThat(load.failuresAfter(settled)).as("failures once the cluster had dropped the dead replica").isEmpty();
     assertThat(load.failed.size()).as("requests that failed, of " + (load.failed.size() + load.acknowledged.size()))
         .isLessThanOrEqualTo(CLIENTS * 20);
     assertStoredOnce(licence, load);
@@ -96,6 +99,8 @@ class FaultsIT {
     } finally {
       load.close();
     }
+    assertThat(load.failed.values()).as("while the database was away callers got 503 (or 504), never a 500")
+        .allMatch(f -> f.outcome().equals("503") || f.outcome().equals("504"));
     assertStoredOnce(licence, load);
   }
 

@@ -15,6 +15,12 @@ public final class DatabaseFailures {
       if (t instanceof ConnectException || t instanceof ClosedConnectionException) {
         return true;
       }
+      // What vertx-pg-client throws for a query on a pooled connection the server has just
+      // dropped (PostgreSQL restarting): no type or SQLSTATE of its own, only this text.
+      if (t instanceof io.vertx.core.VertxException && t.getMessage() != null
+          && t.getMessage().startsWith("Connection is not active now")) {
+        return true;
+      }
       // Class 08: connection exceptions; 57P: the server is shutting down or restarting.
       String state = t instanceof PgException pg ? pg.getSqlState()
           : t instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
