@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Faults under load, in real processes: a licence-service replica killed with SIGKILL while
  * drawdowns stream in, and PostgreSQL stopped and started again under the same load. Afterwards
  * every acknowledged drawdown is in PostgreSQL exactly once and no shipment is counted twice.
+ * And the inventory-service stopped and started again while the rest keeps working.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -102,6 +103,33 @@ class FaultsIT {
     assertThat(load.failed.values()).as("while the database was away callers got 503 (or 504), never a 500")
         .allMatch(f -> f.outcome().equals("503") || f.outcome().equals("504"));
     assertStoredOnce(licence, load);
+  }
+
+  @Test
+  @Order(3)
+  @DisplayName("inventory-service stopped: its routes answer 503 at once while the regime and licences keep working; "
+      + "started again, its routes answer again")
+  void inventoryStopped() throws Exception {
+    String licence = licence();
+    assertThat(platform.api("GET", "/api/v1/materials", key, null).statusCode()).isEqualTo(200);
+    platform.process("inventory-service").close();
+
+    await().atMost(Duration.ofSeconds(30)).until(() ->
+        platform.api("GET", "/api/v1/materials", key, null).statusCode() == 503);
+    long start = System.nanoTime();
+    var unavailable = platform.api("GET", "/api/v1/recommendations", key, null);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertThat(unavailable.statusCode()).isEqualTo(503);
+    assertThat(unavailable.headers().firstValue("Retry-After")).isPresent();
+    assertThat(took).as("answered at once, not after a send timeout").isLessThan(Duration.ofSeconds(2));
+    assertThat(platform.api("GET", "/api/v1/regime/elements", key, null).statusCode()).isEqualTo(200);
+    assertThat(platform.api("POST", "/api/v1/licences/" + licence + "/drawdowns", key,
+        "{\"quantityKg\": 1, \"shipmentRef\": \"DURING-INVENTORY-OUTAGE\"}").statusCode()).isEqualTo(201);
+
+    platform.restart("inventory-service");
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+        platform.api("GET", "/api/v1/materials", key, null).statusCode() == 200);
+    assertThat(platform.api("GET", "/api/v1/recommendations", key, null).statusCode()).isEqualTo(200);
   }
 
   /** Every acknowledged shipment stored exactly once, none stored twice, drawnKg the sum. */
