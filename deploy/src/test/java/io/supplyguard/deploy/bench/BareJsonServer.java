@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * Arguments: port, file.
  */
 public final class BareJsonServer {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BareJsonServer.class);
   private BareJsonServer() {
   }
 
@@ -27,6 +28,6 @@ public final class BareJsonServer {
       }
     }, new io.vertx.core.DeploymentOptions().setInstances(instances))
         .toCompletionStage().toCompletableFuture().get();
-    System.out.println("bare server on " + port);
+    LOG.info("Bare server on port {}", port);
   }
 }

@@ -43,11 +43,11 @@ final class AccessLog implements PlatformHandler {
   }
 
   private String route(RoutingContext ctx) {
-    String path = ctx.request().path();
+    String path = ctx.normalizedPath();
     if (!path.startsWith("/api/")) {
       return path;
     }
-    Operation operation = contract.findOperation(path, ctx.request().method());
+    Operation operation = RequestOperation.of(ctx, contract);
     return operation == null ? "unmatched" : operation.getOpenAPIPath();
   }
 }

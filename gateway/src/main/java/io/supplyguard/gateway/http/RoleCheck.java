@@ -46,7 +46,7 @@ final class RoleCheck implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     // No such operation: the router answers 404 or 405, or onRoute checks the route it matched.
-    check(ctx, contract.findOperation(ctx.normalizedPath(), ctx.request().method()));
+    check(ctx, RequestOperation.of(ctx, contract));
   }
 
   /** The same check on an operation's route, where the router tells which operation it is. */
