@@ -85,14 +85,21 @@ class FaultsIT {
   @Test
   @Order(2)
   @DisplayName("PostgreSQL stopped and started again under drawdown load: readiness goes false then true, "
-      + "no acknowledged drawdown is lost or doubled")
+      + "callers get 503 (the gateway's own lookups too), no acknowledged drawdown is lost or doubled")
   void databaseRestarted() throws Exception {
     String licence = licence();
+    // A key no request has used yet: the gateway must look it up in its own database.
+    String uncachedKey = new JsonObject(platform.api("POST", "/api/v1/tenants", platform.adminKey,
+        "{\"name\":\"Faults Later Co\"}").body()).getString("apiKey");
     DrawdownLoad load = new DrawdownLoad(platform, key, licence, CLIENTS);
     try {
       await().atMost(Duration.ofSeconds(30)).until(() -> load.acknowledged.size() >= 200);
       platform.stopPostgres();
       await().atMost(Duration.ofSeconds(30)).until(() -> platform.status("licence-service", "/health/ready") == 503);
+      var lookupFailed = platform.api("GET", "/api/v1/licences", uncachedKey, null);
+      assertThat(lookupFailed.statusCode()).as("a key lookup while the gateway's database is away: "
+          + lookupFailed.body()).isEqualTo(503);
+      assertThat(lookupFailed.headers().firstValue("Retry-After")).isPresent();
       platform.startPostgresAgain();
       await().atMost(Duration.ofSeconds(60)).until(() -> platform.status("licence-service", "/health/ready") == 200);
       long back = System.nanoTime();

@@ -3,6 +3,7 @@ package io.supplyguard.gateway.http;
 import io.supplyguard.common.bus.FailureCode;
 import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.ServiceException;
+import io.supplyguard.common.db.DatabaseFailures;
 import io.supplyguard.gateway.resilience.Rejection;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.DecodeException;
@@ -54,6 +55,12 @@ public final class Problems {
       http(ctx, http);
     } else if (failure instanceof DecodeException) {
       write(ctx, 400, "The request body is not valid JSON.", List.of(new FieldError("body", "is not valid JSON")));
+    } else if (DatabaseFailures.isUnavailable(failure)) {
+      // The gateway's own database (keys, events, webhooks) is away: worth a retry, not a bug.
+      LOG.warn("Request {} {} {}: database unavailable ({})", RequestIds.of(ctx), ctx.request().method(),
+          ctx.request().path(), failure.toString());
+      ctx.response().putHeader("Retry-After", String.valueOf(retryAfterSeconds));
+      write(ctx, 503, "The gateway's database cannot be reached. Try again later.", List.of());
     } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       write(ctx, ctx.statusCode(), defaultDetail(ctx.statusCode()), List.of());
     } else {
