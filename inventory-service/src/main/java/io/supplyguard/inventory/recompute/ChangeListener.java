@@ -4,13 +4,16 @@ import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.inventory.store.PositionRepository.Selection;
 import io.supplyguard.inventory.store.RecomputeLock;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * of its elements and forms (every position when it prohibits all controlled items); a licence
  * change, the positions that licence could cover. Recomputes run one after another, in the
  * order the changes arrived, and one at a time across replicas ({@link RecomputeLock}), so that
- * two never race on the same position.
+ * two never race on the same position. A change whose positions are already queued joins that
+ * recompute, so the queue holds each selection at most once however fast changes come.
  */
 public final class ChangeListener {
   private static final Logger LOG = LoggerFactory.getLogger(ChangeListener.class);
@@ -32,6 +36,7 @@ public final class ChangeListener {
   private MessageConsumer<JsonObject> regime;
   private MessageConsumer<JsonObject> licences;
   private Future<?> tail = Future.succeededFuture();
+  private final Map<Selection, Waiting> queued = new HashMap<>();
 
   public ChangeListener(Vertx vertx, Recomputer recomputer, RecomputeLock lock, Clock clock) {
     this.vertx = vertx;
@@ -76,20 +81,39 @@ public final class ChangeListener {
   }
 
   private Future<Recomputer.Result> enqueue(String why, Selection selection) {
+    Waiting waiting = queued.get(selection);
+    if (waiting != null) {
+      // The same positions are already queued and not started: that recompute reads this change
+      // too. A burst of drawdowns on a licence thus costs one recompute, not one per drawdown.
+      waiting.folded++;
+      return waiting.result.future();
+    }
+    Waiting queuedNow = new Waiting();
+    queued.put(selection, queuedNow);
     String requestId = "recompute-" + UUID.randomUUID();
     Future<Recomputer.Result> next = tail.transform(previous -> {
+      queued.remove(selection);
+      String reason = queuedNow.folded == 0 ? why : why + " and " + queuedNow.folded + " more changes";
       long started = System.nanoTime();
       return lock.exclusively(() -> recomputer.recompute(selection, LocalDate.now(clock), requestId))
           .onSuccess(r -> {
             long millis = (System.nanoTime() - started) / 1_000_000;
-            LOG.info("Recomputed {} positions ({} alerts) in {} ms for {}", r.positions(), r.alerts(), millis, why);
-            vertx.eventBus().publish(Addresses.INVENTORY_RECOMPUTED, new JsonObject().put("reason", why)
-                .put("positions", r.positions()).put("alerts", r.alerts()).put("durationMs", millis));
+            LOG.info("Recomputed {} positions ({} alerts) in {} ms for {}", r.positions(), r.alerts(), millis, reason);
+            vertx.eventBus().publish(Addresses.INVENTORY_RECOMPUTED, new JsonObject().put("reason", reason)
+                .put("changes", 1 + queuedNow.folded).put("positions", r.positions()).put("alerts", r.alerts())
+                .put("durationMs", millis));
           })
-          .onFailure(e -> LOG.warn("Recompute for {} failed: {}", why, e.toString()));
+          .onFailure(e -> LOG.warn("Recompute for {} failed: {}", reason, e.toString()));
     });
+    next.onComplete(queuedNow.result);
     tail = next;
-    return next;
+    return queuedNow.result.future();
+  }
+
+  /** A recompute queued and not started yet, and how many later changes it will answer too. */
+  private static final class Waiting {
+    final Promise<Recomputer.Result> result = Promise.promise();
+    int folded;
   }
 
   private static List<String> strings(JsonArray array) {

@@ -13,8 +13,8 @@ import java.util.function.Supplier;
  * the recompute's length, and released by PostgreSQL itself if the replica dies.
  */
 public final class RecomputeLock {
-  // Any constant shared by the replicas; "SGINVREC" in ASCII.
-  private static final long KEY = 0x5347494E56524543L;
+  /** The advisory lock's key, as pg_locks shows it: any constant the replicas share; "SGINVREC" in ASCII. */
+  public static final long KEY = 0x5347494E56524543L;
 
   private final Pool pool;
 

@@ -18,16 +18,19 @@ import java.util.UUID;
 /** The licence- and inventory-services on one real database, and the calls the buffer's tests make. */
 final class BufferBus {
   private final BusClient bus;
+  /** The PG* settings of the services' database. */
+  final JsonObject database;
 
-  private BufferBus(BusClient bus) {
+  private BufferBus(BusClient bus, JsonObject database) {
     this.bus = bus;
+    this.database = database;
   }
 
   static Future<BufferBus> start(Vertx vertx, Clock clock, JsonObject overrides) {
     JsonObject db = TestPostgres.newDatabase().mergeIn(overrides);
     return TestServices.start(vertx, new LicenceService(), db, clock)
         .compose(v -> TestServices.start(vertx, new InventoryService(), db, clock))
-        .map(v -> new BufferBus(new BusClient(vertx, Duration.ofSeconds(20))));
+        .map(v -> new BufferBus(new BusClient(vertx, Duration.ofSeconds(20)), db));
   }
 
   static BusClient.Caller tenant(String id) {

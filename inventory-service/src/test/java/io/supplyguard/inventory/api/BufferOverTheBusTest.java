@@ -9,15 +9,25 @@ import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.common.testing.Await;
 import io.supplyguard.common.testing.MutableClock;
+import io.supplyguard.common.testing.TestPostgres;
+import io.supplyguard.inventory.store.RecomputeLock;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Checkpoint;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -160,6 +170,50 @@ class BufferOverTheBusTest {
     assertThat(alerts.stream().map(a -> ((JsonObject) a).getString("fromStatus") + ">" + ((JsonObject) a).getString("toStatus")))
         .containsExactly("OK>REORDER", "REORDER>OK", "null>REORDER");
     assertThat(Await.result(platform.alerts("t-other"))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("40 drawdowns on a covering licence while a recompute waits: their changes fold into one or two "
+      + "recomputes instead of 40, none is lost, and the last state wins (remaining 200 kg < the 300 kg order: not covered)")
+  void burstsOfChangesFold(Vertx vertx) throws Exception {
+    List<JsonObject> recomputes = new CopyOnWriteArrayList<>();
+    AtomicInteger changesSeen = new AtomicInteger();
+    Await.result(platform.site("t-burst", "plant-1")
+        .compose(site -> platform.upsert("t-burst", BufferBus.workedExample("plant-1", "dy-oxide"))));
+    String licence = Await.result(platform.licence("t-burst", "Dy", "OXIDE", 10_000)).getString("id");
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+        "COVERED".equals(Await.result(platform.stored("t-burst")).getJsonObject(0).getString("condition")));
+    MessageConsumer<JsonObject> recomputed = vertx.eventBus().consumer(Addresses.INVENTORY_RECOMPUTED, m -> {
+      if (m.body().getString("reason").contains(licence)) {
+        recomputes.add(m.body());
+      }
+    });
+    MessageConsumer<JsonObject> changed = vertx.eventBus().consumer(Addresses.LICENCE_CHANGED, m -> {
+      if (licence.equals(m.body().getString("licenceId"))) {
+        changesSeen.incrementAndGet();
+      }
+    });
+    Await.result(Future.all(recomputed.completion(), changed.completion()));
+
+    // Hold the recompute lock as another replica would: the first change's recompute waits on it.
+    Pool pool = TestPostgres.pool(vertx, platform.database, "inventory");
+    SqlConnection otherReplica = Await.result(pool.getConnection());
+    Await.result(otherReplica.preparedQuery("SELECT pg_advisory_lock($1)").execute(Tuple.of(RecomputeLock.KEY)));
+    List<Future<JsonObject>> drawdowns = IntStream.range(0, 40).mapToObj(i -> platform.request(Addresses.LICENCE_DRAWDOWN,
+        new JsonObject().put("id", licence).put("quantityKg", 245).put("shipmentRef", "BURST-" + i),
+        BufferBus.tenant("t-burst"))).toList();
+    Await.result(Future.all(drawdowns));
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> changesSeen.get() == 40);
+    Await.result(otherReplica.preparedQuery("SELECT pg_advisory_unlock($1)").execute(Tuple.of(RecomputeLock.KEY)));
+    otherReplica.close();
+
+    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+        recomputes.stream().mapToInt(r -> r.getInteger("changes")).sum() == 40);
+    assertThat(recomputes).as("changes answered by each recompute: "
+        + recomputes.stream().map(r -> r.getInteger("changes")).toList()).hasSizeLessThanOrEqualTo(3);
+    JsonObject last = Await.result(platform.stored("t-burst")).getJsonObject(0);
+    assertThat(last.getString("condition")).isEqualTo("LICENCE_REQUIRED");
+    Await.result(Future.all(recomputed.unregister(), changed.unregister(), pool.close()));
   }
 
   @Test
