@@ -2,6 +2,7 @@ package io.supplyguard.common.bus;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
@@ -23,6 +24,11 @@ public final class BusClient {
   }
 
   public Future<JsonObject> request(String address, JsonObject body, Caller caller) {
+    return requestEncoded(address, body, caller).map(JsonObject::new);
+  }
+
+  /** The same, with the reply as the service encoded it: for a caller that passes it on unread. */
+  public Future<Buffer> requestEncoded(String address, JsonObject body, Caller caller) {
     DeliveryOptions options = new DeliveryOptions()
         .setSendTimeout(timeout.toMillis())
         .addHeader(BusHeaders.REQUEST_ID, caller.requestId())
@@ -33,12 +39,12 @@ public final class BusClient {
     if (caller.idempotencyKey() != null) {
       options.addHeader(BusHeaders.IDEMPOTENCY_KEY, caller.idempotencyKey());
     }
-    return vertx.eventBus().<JsonObject>request(address, body, options)
+    return vertx.eventBus().<Buffer>request(address, body, options)
         .map(reply -> reply.body())
         .recover(BusClient::translate);
   }
 
-  private static Future<JsonObject> translate(Throwable failure) {
+  private static Future<Buffer> translate(Throwable failure) {
     if (failure instanceof ReplyException reply && reply.failureType() == io.vertx.core.eventbus.ReplyFailure.RECIPIENT_FAILURE) {
       return Future.failedFuture(BusFailure.decode(reply.failureCode(), reply.getMessage()));
     }

@@ -6,6 +6,7 @@ import io.supplyguard.common.logging.RequestScope;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
@@ -36,6 +37,15 @@ public final class BusServer {
 
   /** Answers requests sent to {@code address} with {@code handler}. */
   public BusServer handle(String address, Function<BusRequest, Future<JsonObject>> handler) {
+    return handleEncoded(address, request -> handler.apply(request).map(JsonObject::toBuffer));
+  }
+
+  /**
+   * The same, for a handler whose answer is JSON already encoded (one it keeps ready for many
+   * callers). Every reply crosses the bus as encoded JSON, so that a caller that only passes it
+   * on, as the gateway does, need not decode and encode it again.
+   */
+  public BusServer handleEncoded(String address, Function<BusRequest, Future<Buffer>> handler) {
     consumers.add(vertx.eventBus().consumer(address, message -> dispatch(address, message, handler)));
     return this;
   }
@@ -62,15 +72,15 @@ public final class BusServer {
   }
 
   private void dispatch(String address, Message<JsonObject> message,
-      Function<BusRequest, Future<JsonObject>> handler) {
+      Function<BusRequest, Future<Buffer>> handler) {
     // Each request on a context of its own, so that every line logged for it names it.
     RequestScope.run(vertx, message.headers().get(BusHeaders.REQUEST_ID), () -> serve(address, message, handler));
   }
 
-  private void serve(String address, Message<JsonObject> message, Function<BusRequest, Future<JsonObject>> handler) {
+  private void serve(String address, Message<JsonObject> message, Function<BusRequest, Future<Buffer>> handler) {
     long started = System.nanoTime();
     inFlight++;
-    Future<JsonObject> result;
+    Future<Buffer> result;
     BusRequest request = null;
     try {
       request = BusRequest.of(message.body(), message.headers());

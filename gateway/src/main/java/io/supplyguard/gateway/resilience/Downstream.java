@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.supplyguard.common.bus.BusClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 
@@ -26,8 +27,11 @@ public final class Downstream {
     return name;
   }
 
-  /** One request through this service's circuit; see {@link BusClient#request} for its failures. */
-  public Future<JsonObject> request(String address, JsonObject body, BusClient.Caller caller) {
-    return circuit.call(() -> bus.request(address, body, caller));
+  /**
+   * One request through this service's circuit, its reply as the service encoded it; see
+   * {@link BusClient#request} for its failures.
+   */
+  public Future<Buffer> request(String address, JsonObject body, BusClient.Caller caller) {
+    return circuit.call(() -> bus.requestEncoded(address, body, caller));
   }
 }

@@ -9,6 +9,7 @@ import io.vertx.circuitbreaker.CircuitBreakerState;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -73,8 +74,8 @@ final class DownstreamCircuit {
   }
 
   /** Runs {@code request} unless the circuit is open; then fails at once with a {@link Rejection}. */
-  Future<JsonObject> call(Supplier<Future<JsonObject>> request) {
-    return breaker.<JsonObject>execute(request).recover(failure -> {
+  Future<Buffer> call(Supplier<Future<Buffer>> request) {
+    return breaker.<Buffer>execute(request).recover(failure -> {
       if (failure instanceof OpenCircuitException) {
         rejected.increment();
         return Future.failedFuture(Rejection.circuitOpen(downstream, retryAfterSeconds()));

@@ -7,6 +7,7 @@ import io.supplyguard.gateway.auth.Principal;
 import io.supplyguard.gateway.http.RequestIds;
 import io.supplyguard.gateway.resilience.Downstream;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -35,6 +36,11 @@ public final class BusForwarder {
    * for, see {@link ActingTenant}), with the client's Idempotency-Key when the route passes it on.
    */
   Future<JsonObject> send(RoutingContext ctx, String address, JsonObject body, boolean withIdempotencyKey) {
+    return forward(ctx, address, body, withIdempotencyKey).map(JsonObject::new);
+  }
+
+  /** The same, with the reply as the service encoded it, to be passed on unread. */
+  Future<Buffer> forward(RoutingContext ctx, String address, JsonObject body, boolean withIdempotencyKey) {
     Principal principal = Authenticator.principal(ctx);
     String tenantId;
     try {
@@ -48,6 +54,10 @@ public final class BusForwarder {
   }
 
   static void answer(RoutingContext ctx, int status, JsonObject json) {
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(json.encode());
+    answer(ctx, status, json.toBuffer());
+  }
+
+  static void answer(RoutingContext ctx, int status, Buffer json) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(json);
   }
 }

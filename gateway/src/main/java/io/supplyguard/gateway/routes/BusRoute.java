@@ -39,7 +39,7 @@ public final class BusRoute implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    forwarder.send(ctx, address, body.from(ctx), idempotencyKey)
+    forwarder.forward(ctx, address, body.from(ctx), idempotencyKey)
         .onSuccess(json -> BusForwarder.answer(ctx, status, json))
         .onFailure(ctx::fail);
   }

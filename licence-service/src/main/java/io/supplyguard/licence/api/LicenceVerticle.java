@@ -63,7 +63,7 @@ public final class LicenceVerticle extends VerticleBase {
         settings.integer("LICENCE_REVIEW_WORKING_DAYS"));
 
     bus = new BusServer(vertx)
-        .handle(Addresses.REGIME_ELEMENTS, regimeQueries::elements)
+        .handleEncoded(Addresses.REGIME_ELEMENTS, regimeQueries::elements)
         .handle(Addresses.REGIME_MEASURES, regimeQueries::measures)
         .handle(Addresses.REGIME_MEASURE_GET, regimeQueries::measure)
         .handle(Addresses.REGIME_HISTORY, regimeQueries::history)

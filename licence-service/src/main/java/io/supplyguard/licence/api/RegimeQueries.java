@@ -5,8 +5,10 @@ import io.supplyguard.common.bus.BusRequest;
 import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.licence.regime.RestrictionRules;
 import io.supplyguard.licence.store.AuditRepository;
+import io.supplyguard.licence.store.Regime;
 import io.supplyguard.licence.store.RegimeCache;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -14,9 +16,13 @@ import java.time.LocalDate;
 
 /** Questions about the regime: state of the elements, the measures, and its history. */
 final class RegimeQueries {
+  /** Dates whose element states are kept encoded: today, and the dates planners look ahead to. */
+  private static final int ANSWERED_DATES = 400;
+
   private final RegimeCache regime;
   private final AuditRepository audit;
   private final Clock clock;
+  private final EncodedAnswers<LocalDate> elementStates = new EncodedAnswers<>(ANSWERED_DATES);
 
   RegimeQueries(RegimeCache regime, AuditRepository audit, Clock clock) {
     this.regime = regime;
@@ -24,17 +30,19 @@ final class RegimeQueries {
     this.clock = clock;
   }
 
-  Future<JsonObject> elements(BusRequest request) {
+  Future<Buffer> elements(BusRequest request) {
     BodyReader in = new BodyReader(request.body());
     LocalDate given = in.date("asOf", false);
     in.check();
     LocalDate asOf = given != null ? given : LocalDate.now(clock);
-    return regime.get().map(current -> {
-      JsonArray elements = new JsonArray();
-      current.elements().forEach(element ->
-          elements.add(RegimeJson.elementStatus(RestrictionRules.stateOf(element, current.measures(), asOf))));
-      return new JsonObject().put("asOf", asOf.toString()).put("elements", elements);
-    });
+    return regime.get().map(current -> elementStates.get(current, asOf, () -> elements(current, asOf)));
+  }
+
+  private static JsonObject elements(Regime regime, LocalDate asOf) {
+    JsonArray elements = new JsonArray();
+    regime.elements().forEach(element ->
+        elements.add(RegimeJson.elementStatus(RestrictionRules.stateOf(element, regime.measures(), asOf))));
+    return new JsonObject().put("asOf", asOf.toString()).put("elements", elements);
   }
 
   Future<JsonObject> measures(BusRequest request) {

@@ -103,6 +103,23 @@ class RegimeAdminOverTheBusTest {
   }
 
   @Test
+  @DisplayName("the element states of a date, kept encoded between requests, follow a change of the regime at once")
+  void keptStatesFollowChanges(VertxTestContext test) {
+    JsonObject praseodymium = measure("TEST-PR-1").put("elements", new JsonArray().add("Pr"));
+    state("Pr", "2026-12-20")
+        .compose(before -> {
+          test.verify(() -> assertThat(before.getString("state")).isEqualTo("NOT_CONTROLLED"));
+          return state("Pr", "2026-12-20");
+        })
+        .compose(again -> bus.request(Addresses.REGIME_MEASURE_CREATE, praseodymium, ADMIN))
+        .compose(created -> state("Pr", "2026-12-20"))
+        .onComplete(test.succeeding(after -> test.verify(() -> {
+          assertThat(after.getString("state")).isEqualTo("LICENCE_REQUIRED");
+          test.completeNow();
+        })));
+  }
+
+  @Test
   @DisplayName("an unknown element or form, a bad date or an end before the start is a 400 naming each field")
   void invalidMeasure(VertxTestContext test) {
     JsonObject bad = measure("TEST-BAD").put("elements", new JsonArray().add("Xx")).put("forms", new JsonArray().add("POWDER"))
