@@ -3,7 +3,7 @@ package io.supplyguard.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supplyguard.common.testing.Await;
-import io.supplyguard.gateway.http.Contract;
+import io.supplyguard.gateway.contract.Contract;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;

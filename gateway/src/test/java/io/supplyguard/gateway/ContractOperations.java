@@ -1,6 +1,6 @@
 package io.supplyguard.gateway;
 
-import io.supplyguard.gateway.http.Contract;
+import io.supplyguard.gateway.contract.Contract;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;

@@ -1,4 +1,4 @@
-package io.supplyguard.gateway.http;
+package io.supplyguard.gateway.contract;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -30,7 +30,8 @@ public record Contract(Buffer text, OpenAPIContract routable) {
   public static Future<Contract> load(Vertx vertx) {
     return vertx.fileSystem().readFile(PATH).compose(text -> {
       JsonObject document = parse(text);
-      return OpenAPIContract.from(vertx, routableCopy(document)).map(contract -> new Contract(text, contract));
+      return OpenAPIContract.from(vertx, routableCopy(document))
+          .map(contract -> new Contract(text, new ReusingContract(contract)));
     });
   }
 

@@ -2,6 +2,8 @@ package io.supplyguard.gateway.http;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.supplyguard.common.config.Settings;
+import io.supplyguard.gateway.contract.Contract;
+import io.supplyguard.gateway.contract.RequestValidation;
 import io.supplyguard.gateway.auth.GatewayAuth;
 import io.supplyguard.gateway.auth.TenantRepository;
 import io.supplyguard.gateway.notifications.NotificationsVerticle;
@@ -73,7 +75,9 @@ public final class GatewayVerticle extends VerticleBase {
     BusForwarder inventory = new BusForwarder(downstreams.inventory());
 
     RoleCheck roles = new RoleCheck(contract.routable());
-    RouterBuilder builder = RouterBuilder.create(vertx, contract.routable(), RequestExtractor.withBodyHandler())
+    RequestExtractor extractor = RequestExtractor.withBodyHandler();
+    RequestValidation validation = new RequestValidation(vertx, contract.routable(), extractor);
+    RouterBuilder builder = RouterBuilder.create(vertx, contract.routable(), extractor)
         .rootHandler(new RequestIds())
         .rootHandler(new AccessLog(contract.routable()))
         .rootHandler(InFlightLimit.create(settings, metrics))
@@ -83,8 +87,10 @@ public final class GatewayVerticle extends VerticleBase {
         .rootHandler(onlyUnderApi(new JsonBodiesOnly()))
         .rootHandler(onlyUnderApi(RateLimitHandler.create(settings, metrics)));
     // Authentication and the contract's x-roles are the root handlers above, before validation;
-    // the contract's security schemes document them. Each route checks the roles again first.
-    builder.getRoutes().forEach(route -> route.setDoSecurity(false).addHandler(roles::onRoute));
+    // the contract's security schemes document them. Each route checks the roles again first,
+    // then validates the request (on the event loop: see RequestValidation).
+    builder.getRoutes().forEach(route -> route.setDoSecurity(false).setDoValidation(false)
+        .addHandler(roles::onRoute).addHandler(validation.of(route.getOperation())));
 
     TenantOperations.bind(builder, tenants, auth.revocations());
     RegimeOperations.bind(builder, licences);
