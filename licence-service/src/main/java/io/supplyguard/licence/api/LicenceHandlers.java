@@ -137,8 +137,12 @@ final class LicenceHandlers {
         after.validTo(), after.destination(), after.endUse(), LicenceStatus.ACTIVE, after.statusReason(),
         after.submittedOn(), after.decisionDueBy(), after.createdAt(), after.updatedAt());
     String change = after.status() == LicenceStatus.EXHAUSTED ? "EXHAUSTED" : "DRAWN";
-    return licences.insertDrawdown(tx, drawdownId, after, quantity, shipmentRef)
-        .compose(at -> changed(tx, request, change, before, after).map(v -> new JsonObject()
+    // Sent together: PostgreSQL receives the three inserts in one round trip (vertx-pg-client
+    // pipelines a connection's queries), while the licence row stays locked until commit.
+    Future<java.time.Instant> drawn = licences.insertDrawdown(tx, drawdownId, after, quantity, shipmentRef);
+    Future<Void> logged = changed(tx, request, change, before, after);
+    return Future.all(drawn, logged).map(all -> drawn.result())
+        .map(at -> new JsonObject()
             .put("id", drawdownId.toString())
             .put("licenceId", after.id().toString())
             .put("quantityKg", quantity)
@@ -146,7 +150,7 @@ final class LicenceHandlers {
             .put("drawnAt", at.toString())
             .put("drawnKg", after.drawnKg())
             .put("remainingKg", after.remainingKg())
-            .put("licenceStatus", after.status().name())));
+            .put("licenceStatus", after.status().name()));
   }
 
   /** Why a drawdown was refused, for a licence the statement would not draw from. */
@@ -167,10 +171,11 @@ final class LicenceHandlers {
   }
 
   private Future<Void> changed(SqlConnection tx, BusRequest request, String change, Licence before, Licence after) {
-    return ChangeLog.audit(tx, Actor.of(request), "LICENCE", after.id().toString(), after.tenantId(), change,
-            before == null ? null : LicenceJson.of(before), LicenceJson.of(after))
-        .compose(v -> ChangeLog.publish(tx, Addresses.LICENCE_CHANGED,
-            ChangeEvents.licenceChanged(change, after, clock.instant())));
+    // Pipelined, as above: both inserts in one round trip.
+    return Future.all(ChangeLog.audit(tx, Actor.of(request), "LICENCE", after.id().toString(), after.tenantId(), change,
+            before == null ? null : LicenceJson.of(before), LicenceJson.of(after)),
+        ChangeLog.publish(tx, Addresses.LICENCE_CHANGED, ChangeEvents.licenceChanged(change, after, clock.instant())))
+        .mapEmpty();
   }
 
   /** The licence of the request's {@code id}, when the caller may see it: its owner, or ADMIN (within the tenant it names, if it names one). */

@@ -56,9 +56,9 @@ public final class LicenceVerticle extends VerticleBase {
         .map(LocalDate::parse).collect(Collectors.toSet()));
 
     RegimeQueries regimeQueries = new RegimeQueries(regime, audit, clock);
-    RegimeAdmin regimeAdmin = new RegimeAdmin(pool, regimeRepository, regime, clock, outbox::flush);
+    RegimeAdmin regimeAdmin = new RegimeAdmin(pool, regimeRepository, regime, clock, outbox::flushSoon);
     LicenceHandlers licences = new LicenceHandlers(pool, licenceRepository, audit, regime, clock, workingDays,
-        settings.integer("LICENCE_REVIEW_WORKING_DAYS"), outbox::flush);
+        settings.integer("LICENCE_REVIEW_WORKING_DAYS"), outbox::flushSoon);
     CheckHandlers checks = new CheckHandlers(regime, licenceRepository, clock, workingDays,
         settings.integer("LICENCE_REVIEW_WORKING_DAYS"));
 
