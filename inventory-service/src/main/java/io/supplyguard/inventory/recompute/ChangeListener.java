@@ -98,7 +98,9 @@ public final class ChangeListener {
       return lock.exclusively(() -> recomputer.recompute(selection, LocalDate.now(clock), requestId))
           .onSuccess(r -> {
             long millis = (System.nanoTime() - started) / 1_000_000;
-            LOG.info("Recomputed {} positions ({} alerts) in {} ms for {}", r.positions(), r.alerts(), millis, reason);
+            // A change that reached no position (a drawdown on a licence nobody plans with) is routine.
+            (r.positions() == 0 ? LOG.atDebug() : LOG.atInfo()).log("Recomputed {} positions ({} alerts) in {} ms for {}",
+                r.positions(), r.alerts(), millis, reason);
             vertx.eventBus().publish(Addresses.INVENTORY_RECOMPUTED, new JsonObject().put("reason", reason)
                 .put("changes", 1 + queuedNow.folded).put("positions", r.positions()).put("alerts", r.alerts())
                 .put("durationMs", millis));
