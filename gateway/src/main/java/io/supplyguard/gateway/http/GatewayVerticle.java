@@ -11,6 +11,7 @@ import io.supplyguard.gateway.resilience.Downstreams;
 import io.supplyguard.gateway.resilience.InFlightLimit;
 import io.supplyguard.gateway.resilience.RateLimitHandler;
 import io.supplyguard.gateway.routes.BusForwarder;
+import io.supplyguard.gateway.routes.ReferenceCache;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
@@ -37,6 +38,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final MeterRegistry metrics;
   private final NotificationsVerticle notifications;
   private HttpServer server;
+  private ReferenceCache referenceCache;
 
   public GatewayVerticle(Settings settings, TenantRepository tenants, MeterRegistry metrics,
       NotificationsVerticle notifications) {
@@ -49,9 +51,10 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     GatewayAuth auth = GatewayAuth.create(vertx, settings, tenants);
-    return Future.all(Contract.load(vertx), auth.listen())
+    return Future.all(Contract.load(vertx), auth.listen(), ReferenceCache.listen(vertx))
         .compose(loaded -> {
-          Router router = router(loaded.resultAt(0), auth);
+          referenceCache = loaded.resultAt(2);
+          Router router = router(loaded.resultAt(0), auth, referenceCache);
           server = vertx.createHttpServer().requestHandler(router);
           return server.listen(settings.port("GATEWAY_PORT"), settings.string("GATEWAY_HOST"));
         });
@@ -61,14 +64,16 @@ public final class GatewayVerticle extends VerticleBase {
   public Future<?> stop() {
     // Stops accepting connections and lets requests in flight finish, up to the grace period.
     Duration grace = settings.millis("SHUTDOWN_GRACE_MS");
-    return server == null ? Future.succeededFuture() : server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS);
+    Future<Void> stopped = server == null ? Future.succeededFuture()
+        : server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS);
+    return referenceCache == null ? stopped : stopped.compose(v -> referenceCache.close());
   }
 
   public int actualPort() {
     return server.actualPort();
   }
 
-  private Router router(Contract contract, GatewayAuth auth) {
+  private Router router(Contract contract, GatewayAuth auth, ReferenceCache referenceCache) {
     Problems problems = new Problems(settings.integer("GATEWAY_RETRY_AFTER_SECONDS"));
     Downstreams downstreams = Downstreams.create(vertx, settings, metrics);
     BusForwarder licences = new BusForwarder(downstreams.licence());
@@ -93,7 +98,7 @@ public final class GatewayVerticle extends VerticleBase {
         .addHandler(roles::onRoute).addHandler(validation.of(route.getOperation())));
 
     TenantOperations.bind(builder, tenants, auth.revocations());
-    RegimeOperations.bind(builder, licences);
+    RegimeOperations.bind(builder, licences, referenceCache);
     LicenceOperations.bind(builder, licences, inventory);
     InventoryOperations.bind(builder, inventory);
     NotificationOperations.bind(builder, notifications);

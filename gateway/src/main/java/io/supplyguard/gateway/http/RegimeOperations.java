@@ -3,6 +3,7 @@ package io.supplyguard.gateway.http;
 import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.gateway.routes.Body;
 import io.supplyguard.gateway.routes.BusForwarder;
+import io.supplyguard.gateway.routes.ReferenceCache;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
 /** The export-control regime (licence-service): read by anyone, changed by ADMIN. */
@@ -11,19 +12,21 @@ final class RegimeOperations extends Operations {
   private RegimeOperations() {
   }
 
-  static void bind(RouterBuilder builder, BusForwarder bus) {
+  /** Reads of the regime are answered from {@code cache} between changes; its writes empty it. */
+  static void bind(RouterBuilder builder, BusForwarder bus, ReferenceCache cache) {
     Body json = Body.json();
     Body id = Body.path("id");
     Body measureId = Body.path("id", "measureId");
 
-    bind(builder, "listElementStates", bus.to(Addresses.REGIME_ELEMENTS, Body.query("asOf")));
+    bind(builder, "listElementStates", bus.to(Addresses.REGIME_ELEMENTS, Body.query("asOf")).cachedIn(cache));
     bind(builder, "listMeasures", bus.to(Addresses.REGIME_MEASURES, Body.empty()));
     bind(builder, "getMeasure", bus.to(Addresses.REGIME_MEASURE_GET, id));
-    bind(builder, "createMeasure", bus.to(Addresses.REGIME_MEASURE_CREATE, json).created());
-    bind(builder, "amendMeasure", bus.to(Addresses.REGIME_MEASURE_AMEND, Body.of(json, id)));
-    bind(builder, "addSuspension", bus.to(Addresses.REGIME_SUSPENSION_ADD, Body.of(json, measureId)).created());
-    bind(builder, "liftSuspension",
-        bus.to(Addresses.REGIME_SUSPENSION_LIFT, Body.of(json, measureId, Body.path("suspensionId"))));
+    bind(builder, "createMeasure", bus.to(Addresses.REGIME_MEASURE_CREATE, json).created().invalidating(cache));
+    bind(builder, "amendMeasure", bus.to(Addresses.REGIME_MEASURE_AMEND, Body.of(json, id)).invalidating(cache));
+    bind(builder, "addSuspension",
+        bus.to(Addresses.REGIME_SUSPENSION_ADD, Body.of(json, measureId)).created().invalidating(cache));
+    bind(builder, "liftSuspension", bus.to(Addresses.REGIME_SUSPENSION_LIFT,
+        Body.of(json, measureId, Body.path("suspensionId"))).invalidating(cache));
     bind(builder, "regimeHistory", bus.to(Addresses.REGIME_HISTORY, Body.query("limit", "beforeId")));
   }
 }

@@ -1,6 +1,7 @@
 package io.supplyguard.gateway.routes;
 
 import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -35,6 +36,29 @@ public final class BusRoute implements Handler<RoutingContext> {
   /** Passes the client's Idempotency-Key on, so that the service can replay a retried write. */
   public BusRoute withIdempotencyKey() {
     return new BusRoute(forwarder, address, body, status, true);
+  }
+
+  /**
+   * The same route answered from {@code cache} when it holds the answer for the same request
+   * body (the operation's parameters); for reads of the regime only.
+   */
+  public Handler<RoutingContext> cachedIn(ReferenceCache cache) {
+    return ctx -> {
+      JsonObject request = body.from(ctx);
+      cache.get(request.isEmpty() ? "" : request.encode(), () -> forwarder.forward(ctx, address, request, idempotencyKey))
+          .onSuccess(json -> BusForwarder.answer(ctx, status, json))
+          .onFailure(ctx::fail);
+    };
+  }
+
+  /** The same route, emptying {@code cache} once the write it forwards has succeeded. */
+  public Handler<RoutingContext> invalidating(ReferenceCache cache) {
+    return ctx -> forwarder.forward(ctx, address, body.from(ctx), idempotencyKey)
+        .onSuccess(json -> {
+          cache.invalidate();
+          BusForwarder.answer(ctx, status, json);
+        })
+        .onFailure(ctx::fail);
   }
 
   @Override
