@@ -10,6 +10,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChangeListener {
   private static final Logger LOG = LoggerFactory.getLogger(ChangeListener.class);
+  /**
+   * How long a licence change waits before its recompute starts. Drawdowns come in bursts (a
+   * shipment's lines, a nightly ERP sync): waiting this long lets a burst fold into one recompute.
+   */
+  private static final Duration LICENCE_SETTLE = Duration.ofMillis(25);
 
   private final Vertx vertx;
   private final Recomputer recomputer;
@@ -77,10 +83,15 @@ public final class ChangeListener {
   private void onLicenceChanged(JsonObject change) {
     enqueue("licence " + change.getString("change") + " " + change.getString("licenceId"),
         new Selection.CoverableBy(change.getString("tenantId"), strings(change.getJsonArray("elements")),
-            strings(change.getJsonArray("forms")), change.getString("destination")));
+            strings(change.getJsonArray("forms")), change.getString("destination")), LICENCE_SETTLE);
   }
 
   private Future<Recomputer.Result> enqueue(String why, Selection selection) {
+    return enqueue(why, selection, Duration.ZERO);
+  }
+
+  /** The same, starting no sooner than {@code settle} from now, so that changes coming right after fold in. */
+  private Future<Recomputer.Result> enqueue(String why, Selection selection, Duration settle) {
     Waiting waiting = queued.get(selection);
     if (waiting != null) {
       // The same positions are already queued and not started: that recompute reads this change
@@ -91,7 +102,13 @@ public final class ChangeListener {
     Waiting queuedNow = new Waiting();
     queued.put(selection, queuedNow);
     String requestId = "recompute-" + UUID.randomUUID();
-    Future<Recomputer.Result> next = tail.transform(previous -> {
+    Promise<Void> settled = Promise.promise();
+    if (settle.isZero()) {
+      settled.complete();
+    } else {
+      vertx.setTimer(settle.toMillis(), t -> settled.complete());
+    }
+    Future<Recomputer.Result> next = tail.transform(previous -> settled.future()).compose(v -> {
       queued.remove(selection);
       String reason = queuedNow.folded == 0 ? why : why + " and " + queuedNow.folded + " more changes";
       long started = System.nanoTime();
