@@ -21,14 +21,19 @@ public final class BusClient {
   public BusClient(Vertx vertx, Duration timeout) {
     this.vertx = vertx;
     this.timeout = timeout;
+    EncodedJson.registerOn(vertx.eventBus());
   }
 
   public Future<JsonObject> request(String address, JsonObject body, Caller caller) {
-    return requestEncoded(address, body, caller).map(JsonObject::new);
+    return send(address, body, caller).map(EncodedJson::json);
   }
 
   /** The same, with the reply as the service encoded it: for a caller that passes it on unread. */
   public Future<Buffer> requestEncoded(String address, JsonObject body, Caller caller) {
+    return send(address, body, caller).map(EncodedJson::bytes);
+  }
+
+  private Future<EncodedJson> send(String address, JsonObject body, Caller caller) {
     DeliveryOptions options = new DeliveryOptions()
         .setSendTimeout(timeout.toMillis())
         .addHeader(BusHeaders.REQUEST_ID, caller.requestId())
@@ -39,12 +44,12 @@ public final class BusClient {
     if (caller.idempotencyKey() != null) {
       options.addHeader(BusHeaders.IDEMPOTENCY_KEY, caller.idempotencyKey());
     }
-    return vertx.eventBus().<Buffer>request(address, body, options)
+    return vertx.eventBus().<EncodedJson>request(address, body, options)
         .map(reply -> reply.body())
         .recover(BusClient::translate);
   }
 
-  private static Future<Buffer> translate(Throwable failure) {
+  private static Future<EncodedJson> translate(Throwable failure) {
     if (failure instanceof ReplyException reply && reply.failureType() == io.vertx.core.eventbus.ReplyFailure.RECIPIENT_FAILURE) {
       return Future.failedFuture(BusFailure.decode(reply.failureCode(), reply.getMessage()));
     }

@@ -33,19 +33,24 @@ public final class BusServer {
 
   public BusServer(Vertx vertx) {
     this.vertx = vertx;
+    EncodedJson.registerOn(vertx.eventBus());
   }
 
   /** Answers requests sent to {@code address} with {@code handler}. */
   public BusServer handle(String address, Function<BusRequest, Future<JsonObject>> handler) {
-    return handleEncoded(address, request -> handler.apply(request).map(JsonObject::toBuffer));
+    return answer(address, request -> handler.apply(request).map(EncodedJson::of));
   }
 
   /**
    * The same, for a handler whose answer is JSON already encoded (one it keeps ready for many
-   * callers). Every reply crosses the bus as encoded JSON, so that a caller that only passes it
-   * on, as the gateway does, need not decode and encode it again.
+   * callers). Replies travel as {@link EncodedJson}: encoded once to cross processes, so that a
+   * caller that only passes them on, as the gateway does, need not decode and encode them again.
    */
   public BusServer handleEncoded(String address, Function<BusRequest, Future<Buffer>> handler) {
+    return answer(address, request -> handler.apply(request).map(EncodedJson::of));
+  }
+
+  private BusServer answer(String address, Function<BusRequest, Future<EncodedJson>> handler) {
     consumers.add(vertx.eventBus().consumer(address, message -> dispatch(address, message, handler)));
     return this;
   }
@@ -72,15 +77,16 @@ public final class BusServer {
   }
 
   private void dispatch(String address, Message<JsonObject> message,
-      Function<BusRequest, Future<Buffer>> handler) {
+      Function<BusRequest, Future<EncodedJson>> handler) {
     // Each request on a context of its own, so that every line logged for it names it.
     RequestScope.run(vertx, message.headers().get(BusHeaders.REQUEST_ID), () -> serve(address, message, handler));
   }
 
-  private void serve(String address, Message<JsonObject> message, Function<BusRequest, Future<Buffer>> handler) {
+  private void serve(String address, Message<JsonObject> message,
+      Function<BusRequest, Future<EncodedJson>> handler) {
     long started = System.nanoTime();
     inFlight++;
-    Future<Buffer> result;
+    Future<EncodedJson> result;
     BusRequest request = null;
     try {
       request = BusRequest.of(message.body(), message.headers());
