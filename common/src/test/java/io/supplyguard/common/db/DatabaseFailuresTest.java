@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 class DatabaseFailuresTest {
 
   @Test
-  @DisplayName("a database that is away: refused, restarting, or a pooled connection it dropped")
+  @DisplayName("a database that is away: refused, reset, restarting, or a pooled connection it dropped")
   void unavailable() {
     assertThat(DatabaseFailures.isUnavailable(new ConnectException("Connection refused"))).isTrue();
+    assertThat(DatabaseFailures.isUnavailable(new java.net.SocketException("Connection reset"))).isTrue();
+    assertThat(DatabaseFailures.isUnavailable(new java.nio.channels.ClosedChannelException())).isTrue();
     assertThat(DatabaseFailures.isUnavailable(new PgException("terminating connection", "FATAL", "57P01", null)))
         .isTrue();
     assertThat(DatabaseFailures.isUnavailable(new RuntimeException("wrapped",
