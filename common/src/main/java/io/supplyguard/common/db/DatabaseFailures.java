@@ -2,9 +2,6 @@ package io.supplyguard.common.db;
 
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
-import java.net.ConnectException;
-import java.net.SocketException;
-import java.nio.channels.ClosedChannelException;
 
 /** Tells a database that is away (worth a retry later) from a query that is wrong. */
 public final class DatabaseFailures {
@@ -14,9 +11,9 @@ public final class DatabaseFailures {
 
   public static boolean isUnavailable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      // Refused, reset by the server going down, or written to after it closed: the network, not the query.
-      if (t instanceof ConnectException || t instanceof ClosedConnectionException || t instanceof SocketException
-          || t instanceof ClosedChannelException) {
+      // Refused, reset by the server going down, or written to after it closed ("Broken pipe" is a
+      // plain IOException): the connection failed, not the query. Handlers do no other I/O.
+      if (t instanceof ClosedConnectionException || t instanceof java.io.IOException) {
         return true;
       }
       // What vertx-pg-client throws for a query on a pooled connection the server has just

@@ -16,6 +16,7 @@ class DatabaseFailuresTest {
     assertThat(DatabaseFailures.isUnavailable(new ConnectException("Connection refused"))).isTrue();
     assertThat(DatabaseFailures.isUnavailable(new java.net.SocketException("Connection reset"))).isTrue();
     assertThat(DatabaseFailures.isUnavailable(new java.nio.channels.ClosedChannelException())).isTrue();
+    assertThat(DatabaseFailures.isUnavailable(new java.io.IOException("Broken pipe"))).isTrue();
     assertThat(DatabaseFailures.isUnavailable(new PgException("terminating connection", "FATAL", "57P01", null)))
         .isTrue();
     assertThat(DatabaseFailures.isUnavailable(new RuntimeException("wrapped",
