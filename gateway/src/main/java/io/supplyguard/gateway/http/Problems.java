@@ -41,11 +41,7 @@ public final class Problems {
     }
     Throwable failure = ctx.failure();
     if (failure instanceof ServiceException e) {
-      if (e.code().httpStatus() == 503) {
-        ctx.response().putHeader("Retry-After", String.valueOf(retryAfterSeconds));
-      }
-      boolean internal = e.code() == FailureCode.INTERNAL;
-      write(ctx, e.code().httpStatus(), internal ? INTERNAL : e.detail(), e.errors(), e.extensions());
+      service(ctx, e);
     } else if (failure instanceof Rejection rejection) {
       ctx.response().putHeader("Retry-After", String.valueOf(rejection.retryAfterSeconds()));
       write(ctx, rejection.status(), rejection.detail(), List.of());
@@ -59,14 +55,21 @@ public final class Problems {
       // The gateway's own database (keys, events, webhooks) is away: worth a retry, not a bug.
       LOG.warn("Request {} {} {}: database unavailable ({})", RequestIds.of(ctx), ctx.request().method(),
           ctx.request().path(), failure.toString());
-      ctx.response().putHeader("Retry-After", String.valueOf(retryAfterSeconds));
-      write(ctx, 503, "The gateway's database cannot be reached. Try again later.", List.of());
+      service(ctx, new ServiceException(FailureCode.UNAVAILABLE, "The gateway's database cannot be reached. Try again later."));
     } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       write(ctx, ctx.statusCode(), defaultDetail(ctx.statusCode()), List.of());
     } else {
       LOG.error("Request {} {} {} failed", RequestIds.of(ctx), ctx.request().method(), ctx.request().path(), failure);
       write(ctx, 500, INTERNAL, List.of());
     }
+  }
+
+  private void service(RoutingContext ctx, ServiceException e) {
+    if (e.code().httpStatus() == 503) {
+      ctx.response().putHeader("Retry-After", String.valueOf(retryAfterSeconds));
+    }
+    boolean internal = e.code() == FailureCode.INTERNAL;
+    write(ctx, e.code().httpStatus(), internal ? INTERNAL : e.detail(), e.errors(), e.extensions());
   }
 
   private void downstream(RoutingContext ctx, ReplyException reply) {

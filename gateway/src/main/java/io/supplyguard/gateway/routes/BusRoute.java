@@ -1,6 +1,8 @@
 package io.supplyguard.gateway.routes;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -45,26 +47,25 @@ public final class BusRoute implements Handler<RoutingContext> {
   public Handler<RoutingContext> cachedIn(ReferenceCache cache) {
     return ctx -> {
       JsonObject request = body.from(ctx);
-      cache.get(request.isEmpty() ? "" : request.encode(), () -> forwarder.forward(ctx, address, request, idempotencyKey))
-          .onSuccess(json -> BusForwarder.answer(ctx, status, json))
-          .onFailure(ctx::fail);
+      answer(ctx, cache.get(request.isEmpty() ? "" : request.encode(), () -> forward(ctx, request)));
     };
   }
 
   /** The same route, emptying {@code cache} once the write it forwards has succeeded. */
   public Handler<RoutingContext> invalidating(ReferenceCache cache) {
-    return ctx -> forwarder.forward(ctx, address, body.from(ctx), idempotencyKey)
-        .onSuccess(json -> {
-          cache.invalidate();
-          BusForwarder.answer(ctx, status, json);
-        })
-        .onFailure(ctx::fail);
+    return ctx -> answer(ctx, forward(ctx, body.from(ctx)).onSuccess(reply -> cache.invalidate()));
   }
 
   @Override
   public void handle(RoutingContext ctx) {
-    forwarder.forward(ctx, address, body.from(ctx), idempotencyKey)
-        .onSuccess(json -> BusForwarder.answer(ctx, status, json))
-        .onFailure(ctx::fail);
+    answer(ctx, forward(ctx, body.from(ctx)));
+  }
+
+  private Future<Buffer> forward(RoutingContext ctx, JsonObject request) {
+    return forwarder.forward(ctx, address, request, idempotencyKey);
+  }
+
+  private void answer(RoutingContext ctx, Future<Buffer> reply) {
+    reply.onSuccess(json -> BusForwarder.answer(ctx, status, json)).onFailure(ctx::fail);
   }
 }
