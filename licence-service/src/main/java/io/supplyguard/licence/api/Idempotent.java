@@ -1,7 +1,7 @@
 package io.supplyguard.licence.api;
 
-import io.supplyguard.common.bus.BusFailure;
 import io.supplyguard.common.bus.BusRequest;
+import io.supplyguard.common.bus.FailureCode;
 import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.licence.store.IdempotencyStore;
 import io.vertx.core.Future;
@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -35,33 +37,25 @@ final class Idempotent {
     String key = request.idempotencyKey();
     Future<JsonObject> outcome = pool.withTransaction(tx -> {
       if (key == null) {
-        return capture(write.apply(tx));
+        return Outcome.of(write.apply(tx));
       }
-      String tenant = request.requireTenant();
-      String hash = hash(operation, request.body());
-      return IdempotencyStore.claim(tx, tenant, key, hash).compose(earlier -> earlier.isPresent()
-          ? Future.succeededFuture(earlier.get())
-          : capture(write.apply(tx)).compose(result -> IdempotencyStore.complete(tx, tenant, key, result).map(result)));
+      IdempotencyStore.Claim claim = new IdempotencyStore.Claim(request.requireTenant(), key,
+          hash(operation, request.body()));
+      return IdempotencyStore.claim(tx, List.of(claim)).compose(held -> held.isEmpty()
+          ? Outcome.of(write.apply(tx)).compose(result ->
+              IdempotencyStore.complete(tx, Map.of(claim, result)).map(result))
+          : Future.succeededFuture(replay(held.get(claim), claim.requestHash())));
     });
-    return outcome.compose(Idempotent::unwrap);
+    return outcome.compose(Outcome::answer);
   }
 
-  private static Future<JsonObject> capture(Future<JsonObject> write) {
-    return write.map(body -> new JsonObject().put("ok", body)).recover(failure -> {
-      if (failure instanceof ServiceException refused) {
-        return Future.succeededFuture(new JsonObject().put("refused",
-            new JsonObject().put("code", refused.code().code()).put("text", BusFailure.encode(refused))));
-      }
-      return Future.failedFuture(failure);
-    });
-  }
-
-  private static Future<JsonObject> unwrap(JsonObject outcome) {
-    if (outcome.containsKey("ok")) {
-      return Future.succeededFuture(outcome.getJsonObject("ok"));
+  /** The outcome to answer a request whose key another request holds: that request's, if it asked the same. */
+  static JsonObject replay(IdempotencyStore.Earlier earlier, String requestHash) {
+    if (!earlier.requestHash().equals(requestHash)) {
+      return Outcome.refused(new ServiceException(FailureCode.UNPROCESSABLE,
+          "This Idempotency-Key was used with a different request; use a new key for a new request."));
     }
-    JsonObject refused = outcome.getJsonObject("refused");
-    return Future.failedFuture(BusFailure.decode(refused.getInteger("code"), refused.getString("text")));
+    return earlier.outcome();
   }
 
   static String hash(String operation, JsonObject body) {

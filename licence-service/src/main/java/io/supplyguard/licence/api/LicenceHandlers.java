@@ -28,7 +28,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** The licence registry on the bus: register, read, list, change status, draw down, history. */
+/** The licence registry on the bus: register, read, list, change status, history (drawdowns: {@link Drawdowns}). */
 final class LicenceHandlers {
   private final Pool pool;
   private final LicenceRepository licences;
@@ -107,67 +107,9 @@ final class LicenceHandlers {
     })).onSuccess(v -> published.run());
   }
 
-  Future<JsonObject> drawdown(BusRequest request) {
-    String tenant = request.requireTenant();
-    BodyReader in = new BodyReader(request.body());
-    UUID id = uuid(in, "id");
-    BigDecimal quantity = in.quantity("quantityKg", true);
-    String shipmentRef = in.text("shipmentRef", true, 100);
-    in.check();
-    LocalDate today = today();
-    return Idempotent.run(pool, request, "drawdown:" + id, tx -> licences.draw(tx, id, tenant, quantity, today)
-        .compose(drawn -> drawn.isPresent()
-            ? recordDrawdown(tx, request, drawn.get(), quantity, shipmentRef)
-            : licences.lock(tx, id, tenant).map(found -> {
-              throw refusal(found.orElseThrow(() -> ServiceException.notFound("Licence " + id)), quantity, today);
-            })))
-        .onSuccess(v -> published.run());
-  }
-
   Future<JsonObject> history(BusRequest request) {
     return find(request).compose(licence -> audit.ofEntity("LICENCE", licence.id().toString()))
         .map(events -> new JsonObject().put("events", new JsonArray(events)));
-  }
-
-  private Future<JsonObject> recordDrawdown(SqlConnection tx, BusRequest request, Licence after, BigDecimal quantity,
-      String shipmentRef) {
-    UUID drawdownId = UUID.randomUUID();
-    Licence before = new Licence(after.id(), after.tenantId(), after.type(), after.exporter(), after.reference(),
-        after.elements(), after.forms(), after.quantityKg(), after.drawnKg().subtract(quantity), after.validFrom(),
-        after.validTo(), after.destination(), after.endUse(), LicenceStatus.ACTIVE, after.statusReason(),
-        after.submittedOn(), after.decisionDueBy(), after.createdAt(), after.updatedAt());
-    String change = after.status() == LicenceStatus.EXHAUSTED ? "EXHAUSTED" : "DRAWN";
-    // Sent together: PostgreSQL receives the three inserts in one round trip (vertx-pg-client
-    // pipelines a connection's queries), while the licence row stays locked until commit.
-    Future<java.time.Instant> drawn = licences.insertDrawdown(tx, drawdownId, after, quantity, shipmentRef);
-    Future<Void> logged = changed(tx, request, change, before, after);
-    return Future.all(drawn, logged).map(all -> drawn.result())
-        .map(at -> new JsonObject()
-            .put("id", drawdownId.toString())
-            .put("licenceId", after.id().toString())
-            .put("quantityKg", quantity)
-            .put("shipmentRef", shipmentRef)
-            .put("drawnAt", at.toString())
-            .put("drawnKg", after.drawnKg())
-            .put("remainingKg", after.remainingKg())
-            .put("licenceStatus", after.status().name()));
-  }
-
-  /** Why a drawdown was refused, for a licence the statement would not draw from. */
-  private static ServiceException refusal(Licence licence, BigDecimal quantity, LocalDate today) {
-    JsonObject facts = new JsonObject().put("remainingKg", licence.remainingKg()).put("licenceStatus", licence.status().name());
-    if (licence.status() != LicenceStatus.ACTIVE) {
-      return new ServiceException(FailureCode.CONFLICT, "The licence is " + licence.status()
-          + "; only an ACTIVE licence can be drawn on.", List.of(), facts);
-    }
-    if (!licence.validOn(today)) {
-      return new ServiceException(FailureCode.CONFLICT, "The licence is valid from " + licence.validFrom() + " to "
-          + licence.validTo() + ", not on " + today + ".", List.of(), facts);
-    }
-    return new ServiceException(FailureCode.CONFLICT, "Drawing " + quantity.toPlainString() + " kg would exceed the cap: "
-        + licence.remainingKg().toPlainString() + " kg remain.",
-        List.of(new FieldError("quantityKg", "exceeds the " + licence.remainingKg().toPlainString() + " kg that remain")),
-        facts);
   }
 
   private Future<Void> changed(SqlConnection tx, BusRequest request, String change, Licence before, Licence after) {
@@ -187,7 +129,7 @@ final class LicenceHandlers {
     return licences.find(id, tenant).map(found -> found.orElseThrow(() -> ServiceException.notFound("Licence " + id)));
   }
 
-  private static UUID uuid(BodyReader in, String field) {
+  static UUID uuid(BodyReader in, String field) {
     String text = in.text(field, true, 36);
     if (text == null) {
       return null;

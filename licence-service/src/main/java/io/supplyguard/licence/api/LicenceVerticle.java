@@ -59,6 +59,7 @@ public final class LicenceVerticle extends VerticleBase {
     RegimeAdmin regimeAdmin = new RegimeAdmin(pool, regimeRepository, regime, clock, outbox::flushSoon);
     LicenceHandlers licences = new LicenceHandlers(pool, licenceRepository, audit, regime, clock, workingDays,
         settings.integer("LICENCE_REVIEW_WORKING_DAYS"), outbox::flushSoon);
+    Drawdowns drawdowns = new Drawdowns(pool, clock, outbox::flushSoon, registry);
     CheckHandlers checks = new CheckHandlers(regime, licenceRepository, clock, workingDays,
         settings.integer("LICENCE_REVIEW_WORKING_DAYS"));
 
@@ -75,7 +76,7 @@ public final class LicenceVerticle extends VerticleBase {
         .handle(Addresses.LICENCE_GET, licences::get)
         .handle(Addresses.LICENCE_LIST, licences::list)
         .handle(Addresses.LICENCE_TRANSITION, licences::transition)
-        .handle(Addresses.LICENCE_DRAWDOWN, licences::drawdown)
+        .handle(Addresses.LICENCE_DRAWDOWN, drawdowns::drawdown)
         .handle(Addresses.LICENCE_HISTORY, licences::history)
         .handle(Addresses.LICENCE_CHECK, checks::check)
         .handle(Addresses.SUPPLY_CONDITIONS, checks::conditions);

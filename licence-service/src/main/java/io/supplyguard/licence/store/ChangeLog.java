@@ -4,29 +4,70 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.util.List;
 
 /**
  * What every change writes in its own transaction: an audit event (appended, never changed)
  * and an outbox message that the publisher puts on the bus after commit. Writing both with
  * the change means no acknowledged change is ever missing from the trail or left unpublished.
+ * Several changes of one transaction are written by one statement each, in their order.
  */
 public final class ChangeLog {
   private static final String AUDIT = """
       INSERT INTO audit_event (actor_tenant_id, actor_role, request_id, entity_type, entity_id, tenant_id,
                                action, before, after)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""";
-  private static final String OUTBOX = "INSERT INTO outbox (address, payload) VALUES ($1, $2)";
+      SELECT actor_tenant_id, actor_role, request_id, entity_type, entity_id, tenant_id, action,
+             before::jsonb, after::jsonb
+      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                  $9::text[]) WITH ORDINALITY
+        AS e(actor_tenant_id, actor_role, request_id, entity_type, entity_id, tenant_id, action, before, after, n)
+      ORDER BY n""";
+  private static final String OUTBOX = """
+      INSERT INTO outbox (address, payload)
+      SELECT $1, payload::jsonb FROM unnest($2::text[]) WITH ORDINALITY AS m(payload, n) ORDER BY n""";
+
+  /** One audit event: who changed which entity how, and the entity before and after. */
+  public record Entry(Actor actor, String entityType, String entityId, String tenantId, String action,
+      JsonObject before, JsonObject after) {
+  }
 
   private ChangeLog() {
   }
 
   public static Future<Void> audit(SqlConnection tx, Actor actor, String entityType, String entityId,
       String tenantId, String action, JsonObject before, JsonObject after) {
-    return tx.preparedQuery(AUDIT).execute(Tuple.from(new Object[] {actor.tenantId(), actor.role(),
-        actor.requestId(), entityType, entityId, tenantId, action, before, after})).mapEmpty();
+    return audit(tx, List.of(new Entry(actor, entityType, entityId, tenantId, action, before, after)));
+  }
+
+  public static Future<Void> audit(SqlConnection tx, List<Entry> entries) {
+    if (entries.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return tx.preparedQuery(AUDIT).execute(Tuple.from(new Object[] {
+        column(entries, e -> e.actor().tenantId()),
+        column(entries, e -> e.actor().role()),
+        column(entries, e -> e.actor().requestId()),
+        column(entries, Entry::entityType),
+        column(entries, Entry::entityId),
+        column(entries, Entry::tenantId),
+        column(entries, Entry::action),
+        column(entries, e -> e.before() == null ? null : e.before().encode()),
+        column(entries, e -> e.after() == null ? null : e.after().encode())})).mapEmpty();
   }
 
   public static Future<Void> publish(SqlConnection tx, String address, JsonObject payload) {
-    return tx.preparedQuery(OUTBOX).execute(Tuple.of(address, payload)).mapEmpty();
+    return publish(tx, address, List.of(payload));
+  }
+
+  public static Future<Void> publish(SqlConnection tx, String address, List<JsonObject> payloads) {
+    if (payloads.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return tx.preparedQuery(OUTBOX)
+        .execute(Tuple.of(address, (Object) payloads.stream().map(JsonObject::encode).toArray(String[]::new))).mapEmpty();
+  }
+
+  private static String[] column(List<Entry> entries, java.util.function.Function<Entry, String> value) {
+    return entries.stream().map(value).toArray(String[]::new);
   }
 }

@@ -1,48 +1,95 @@
 package io.supplyguard.licence.store;
 
-import io.supplyguard.common.bus.FailureCode;
-import io.supplyguard.common.bus.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Idempotency-Key records, written in the transaction of the write they protect. The first
  * request with a key claims it; a concurrent one with the same key waits on the claim's row
- * until the first commits, then replays its outcome. The same key with another body is a 422.
+ * until the first commits, then finds its outcome. Several keys are claimed in one statement,
+ * in key order, so that two transactions claiming the same keys cannot deadlock.
  */
 public final class IdempotencyStore {
   private static final String CLAIM = """
-      INSERT INTO idempotency_record (tenant_id, idem_key, request_hash) VALUES ($1, $2, $3)
-      ON CONFLICT (tenant_id, idem_key) DO NOTHING""";
+      INSERT INTO idempotency_record (tenant_id, idem_key, request_hash)
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ORDER BY 1, 2
+      ON CONFLICT (tenant_id, idem_key) DO NOTHING
+      RETURNING tenant_id, idem_key""";
   private static final String EARLIER = """
-      SELECT request_hash, outcome FROM idempotency_record WHERE tenant_id = $1 AND idem_key = $2""";
+      SELECT tenant_id, idem_key, request_hash, outcome FROM idempotency_record
+      WHERE (tenant_id, idem_key) IN (SELECT * FROM unnest($1::text[], $2::text[]))""";
   private static final String COMPLETE = """
-      UPDATE idempotency_record SET outcome = $3 WHERE tenant_id = $1 AND idem_key = $2""";
+      UPDATE idempotency_record r SET outcome = u.outcome::jsonb
+      FROM unnest($1::text[], $2::text[], $3::text[]) AS u(tenant_id, idem_key, outcome)
+      WHERE r.tenant_id = u.tenant_id AND r.idem_key = u.idem_key""";
+
+  /** A request's key within its tenant, and the hash of what it asks. */
+  public record Claim(String tenantId, String key, String requestHash) {
+  }
+
+  /** What the request that holds a key asked, and the outcome it recorded. */
+  public record Earlier(String requestHash, JsonObject outcome) {
+  }
 
   private IdempotencyStore() {
   }
 
-  /** Empty when this request holds the key now; else the outcome of the earlier request. */
-  public static Future<Optional<JsonObject>> claim(SqlConnection tx, String tenantId, String key, String requestHash) {
-    return tx.preparedQuery(CLAIM).execute(Tuple.of(tenantId, key, requestHash)).compose(claimed -> {
-      if (claimed.rowCount() == 1) {
-        return Future.succeededFuture(Optional.empty());
+  /**
+   * Claims every key not claimed before; answers, for each of the others, what the request that
+   * claimed it recorded (empty when every key was claimed now). Each key must appear once.
+   */
+  public static Future<Map<Claim, Earlier>> claim(SqlConnection tx, List<Claim> claims) {
+    Tuple keys = keys(claims);
+    String[] hashes = claims.stream().map(Claim::requestHash).toArray(String[]::new);
+    return tx.preparedQuery(CLAIM).execute(Tuple.of(keys.getValue(0), keys.getValue(1), hashes)).compose(rows -> {
+      Set<String> claimed = new HashSet<>();
+      for (Row row : rows) {
+        claimed.add(id(row.getString("tenant_id"), row.getString("idem_key")));
       }
-      return tx.preparedQuery(EARLIER).execute(Tuple.of(tenantId, key)).map(rows -> {
-        var row = rows.iterator().next();
-        if (!row.getString("request_hash").equals(requestHash)) {
-          throw new ServiceException(FailureCode.UNPROCESSABLE,
-              "This Idempotency-Key was used with a different request; use a new key for a new request.");
+      List<Claim> held = claims.stream().filter(c -> !claimed.contains(id(c.tenantId(), c.key()))).toList();
+      if (held.isEmpty()) {
+        return Future.succeededFuture(Map.of());
+      }
+      return tx.preparedQuery(EARLIER).execute(keys(held)).map(found -> {
+        Map<String, Earlier> byId = new HashMap<>();
+        for (Row row : found) {
+          byId.put(id(row.getString("tenant_id"), row.getString("idem_key")),
+              new Earlier(row.getString("request_hash"), row.getJsonObject("outcome")));
         }
-        return Optional.of(row.getJsonObject("outcome"));
+        Map<Claim, Earlier> earlier = new HashMap<>();
+        held.forEach(c -> earlier.put(c, byId.get(id(c.tenantId(), c.key()))));
+        return earlier;
       });
     });
   }
 
-  public static Future<Void> complete(SqlConnection tx, String tenantId, String key, JsonObject outcome) {
-    return tx.preparedQuery(COMPLETE).execute(Tuple.of(tenantId, key, outcome)).mapEmpty();
+  /** Records each claimed key's outcome. */
+  public static Future<Void> complete(SqlConnection tx, Map<Claim, JsonObject> outcomes) {
+    if (outcomes.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<Claim> claims = new ArrayList<>(outcomes.keySet());
+    Tuple keys = keys(claims);
+    String[] encoded = claims.stream().map(c -> outcomes.get(c).encode()).toArray(String[]::new);
+    return tx.preparedQuery(COMPLETE).execute(Tuple.of(keys.getValue(0), keys.getValue(1), encoded)).mapEmpty();
+  }
+
+  private static Tuple keys(List<Claim> claims) {
+    // Tuple.from: Tuple.of would take a lone array for its varargs.
+    return Tuple.from(new Object[] {claims.stream().map(Claim::tenantId).toArray(String[]::new),
+        claims.stream().map(Claim::key).toArray(String[]::new)});
+  }
+
+  private static String id(String tenantId, String key) {
+    return tenantId + '\n' + key;
   }
 }

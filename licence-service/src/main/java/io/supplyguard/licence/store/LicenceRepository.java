@@ -10,7 +10,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +17,7 @@ import java.util.UUID;
 
 /** Every statement on licences and their drawdowns. Reads are always scoped to a tenant unless said. */
 public final class LicenceRepository {
-  private static final String COLUMNS = """
+  static final String COLUMNS = """
       SELECT id, tenant_id, type, exporter, reference, elements, forms, quantity_kg, drawn_kg, valid_from, valid_to,
              destination, end_use, status, status_reason, submitted_on, decision_due_by, created_at, updated_at
       FROM licence""";
@@ -47,22 +46,6 @@ public final class LicenceRepository {
       UPDATE licence SET status = $2, status_reason = $3, decision_due_by = $4, updated_at = now()
       WHERE id = $1
       RETURNING *""";
-
-  // The cap, the status and the validity are checked by the same statement that draws: under
-  // concurrent drawdowns PostgreSQL serialises them on the row, so none can overdraw.
-  private static final String DRAW = """
-      UPDATE licence
-      SET drawn_kg = drawn_kg + $3,
-          status = CASE WHEN drawn_kg + $3 = quantity_kg THEN 'EXHAUSTED' ELSE status END,
-          updated_at = now()
-      WHERE id = $1 AND tenant_id = $2 AND status = 'ACTIVE' AND drawn_kg + $3 <= quantity_kg
-        AND valid_from <= $4 AND valid_to >= $4
-      RETURNING *""";
-
-  private static final String INSERT_DRAWDOWN = """
-      INSERT INTO drawdown (id, licence_id, tenant_id, quantity_kg, shipment_ref)
-      VALUES ($1, $2, $3, $4, $5)
-      RETURNING drawn_at""";
 
   private static final String EXPIRE = """
       UPDATE licence SET status = 'EXPIRED', status_reason = 'validTo passed', updated_at = now()
@@ -114,20 +97,6 @@ public final class LicenceRepository {
   public Future<Licence> setStatus(SqlConnection tx, UUID id, LicenceStatus status, String reason, LocalDate dueBy) {
     return tx.preparedQuery(SET_STATUS).execute(Tuple.of(id, status.name(), reason, dueBy))
         .map(rows -> licence(rows.iterator().next()));
-  }
-
-  /** Draws {@code quantityKg} when every rule allows it; empty when one does not. */
-  public Future<Optional<Licence>> draw(SqlConnection tx, UUID id, String tenantId, BigDecimal quantityKg,
-      LocalDate today) {
-    return tx.preparedQuery(DRAW).execute(Tuple.of(id, tenantId, quantityKg, today))
-        .map(rows -> Rows.first(rows, LicenceRepository::licence));
-  }
-
-  public Future<java.time.Instant> insertDrawdown(SqlConnection tx, UUID drawdownId, Licence licence,
-      BigDecimal quantityKg, String shipmentRef) {
-    return tx.preparedQuery(INSERT_DRAWDOWN)
-        .execute(Tuple.of(drawdownId, licence.id(), licence.tenantId(), quantityKg, shipmentRef))
-        .map(rows -> rows.iterator().next().getOffsetDateTime("drawn_at").toInstant());
   }
 
   /** Expires every licence whose validTo is before {@code today}; returns those it expired. */
