@@ -33,6 +33,7 @@ import java.util.UUID;
  * written by one statement each. Answers each drawdown's outcome, in the batch's order.
  */
 final class DrawdownBatch {
+  /** A connection of its own: the batch sends BEGIN and COMMIT itself. */
   private final SqlConnection tx;
   private final List<DrawdownRequest> batch;
   private final LocalDate today;
@@ -47,12 +48,22 @@ final class DrawdownBatch {
     this.outcomes = new JsonObject[batch.size()];
   }
 
+  /**
+   * Runs the batch in a transaction of its own on {@code connection}: BEGIN is sent with the
+   * first statements and COMMIT with the last, so that a batch without keys is two round trips.
+   * On failure the transaction is rolled back and the failure answered.
+   */
   Future<List<JsonObject>> run() {
+    Future<Void> begun = tx.query("BEGIN").execute().mapEmpty();
     List<Claim> claims = batch.stream().map(DrawdownRequest::claim).filter(c -> c != null).toList();
     Future<Map<Claim, Earlier>> held = claims.isEmpty()
         ? Future.succeededFuture(Map.of())
         : IdempotencyStore.claim(tx, claims);
-    return held.compose(this::draw).map(v -> List.of(outcomes));
+    Future<Void> done = claims.isEmpty()
+        ? Future.all(begun, draw(Map.of())).<Void>mapEmpty()
+        : Future.all(begun, held).compose(v -> draw(held.result()));
+    return done.map(v -> List.of(outcomes))
+        .recover(failure -> tx.query("ROLLBACK").execute().transform(rolledBack -> Future.failedFuture(failure)));
   }
 
   private Future<Void> draw(Map<Claim, Earlier> held) {
@@ -66,17 +77,16 @@ final class DrawdownBatch {
       }
     }
     if (drawing.isEmpty()) {
-      return Future.succeededFuture();
+      return commit(List.of());
     }
     List<Draw> draws = drawing.stream().map(i -> batch.get(i).draw()).toList();
     // Sent together: the lock, then the update, in one round trip.
     Future<Map<UUID, Licence>> before = DrawdownRepository.lock(tx, draws.stream().map(Draw::licenceId).toList());
-    Future<Map<UUID, Licence>> after = DrawdownRepository.draw(tx, draws, today);
+    Future<DrawdownRepository.Drawing> after = DrawdownRepository.draw(tx, draws, today);
     return Future.all(before, after).compose(v -> record(drawing, before.result(), after.result()));
   }
 
-  private Future<Void> record(List<Integer> drawing, Map<UUID, Licence> before, Map<UUID, Licence> after) {
-    List<Integer> drawn = new ArrayList<>();
+  private Future<Void> record(List<Integer> drawing, Map<UUID, Licence> before, DrawdownRepository.Drawing after) {
     List<Drawn> rows = new ArrayList<>();
     List<ChangeLog.Entry> audit = new ArrayList<>();
     List<JsonObject> events = new ArrayList<>();
@@ -84,7 +94,7 @@ final class DrawdownBatch {
       DrawdownRequest request = batch.get(i);
       Draw draw = request.draw();
       Licence was = before.get(draw.licenceId());
-      Licence is = after.get(draw.licenceId());
+      Licence is = after.licences().get(draw.licenceId());
       if (is == null) {
         outcomes[i] = Outcome.refused(was == null || !was.tenantId().equals(draw.tenantId())
             ? ServiceException.notFound("Licence " + draw.licenceId())
@@ -92,32 +102,31 @@ final class DrawdownBatch {
         continue;
       }
       String change = is.status() == LicenceStatus.EXHAUSTED ? "EXHAUSTED" : "DRAWN";
-      drawn.add(i);
-      rows.add(new Drawn(UUID.randomUUID(), is.id(), is.tenantId(), draw.quantityKg(), request.shipmentRef()));
+      Drawn row = new Drawn(UUID.randomUUID(), is.id(), is.tenantId(), draw.quantityKg(), request.shipmentRef());
+      rows.add(row);
       audit.add(new ChangeLog.Entry(request.actor(), "LICENCE", is.id().toString(), is.tenantId(), change,
           LicenceJson.of(was), LicenceJson.of(is)));
       events.add(ChangeEvents.licenceChanged(change, is, now));
+      outcomes[i] = Outcome.ok(new JsonObject()
+          .put("id", row.id().toString())
+          .put("licenceId", row.licenceId().toString())
+          .put("quantityKg", row.quantityKg())
+          .put("shipmentRef", row.shipmentRef())
+          .put("drawnAt", after.at().toString())
+          .put("drawnKg", is.drawnKg())
+          .put("remainingKg", is.remainingKg())
+          .put("licenceStatus", is.status().name()));
     }
-    // Sent together, as above: the three inserts in one round trip.
-    Future<Map<UUID, Instant>> stored = DrawdownRepository.record(tx, rows);
-    Future<Void> logged = ChangeLog.audit(tx, audit);
-    Future<Void> announced = ChangeLog.publish(tx, Addresses.LICENCE_CHANGED, events);
-    return Future.all(stored, logged, announced).compose(v -> {
-      for (int k = 0; k < drawn.size(); k++) {
-        Drawn row = rows.get(k);
-        Licence is = after.get(row.licenceId());
-        outcomes[drawn.get(k)] = Outcome.ok(new JsonObject()
-            .put("id", row.id().toString())
-            .put("licenceId", row.licenceId().toString())
-            .put("quantityKg", row.quantityKg())
-            .put("shipmentRef", row.shipmentRef())
-            .put("drawnAt", stored.result().get(row.id()).toString())
-            .put("drawnKg", is.drawnKg())
-            .put("remainingKg", is.remainingKg())
-            .put("licenceStatus", is.status().name()));
-      }
-      return completeClaims(drawing);
-    });
+    // Sent together with the keys' outcomes and the commit: one round trip.
+    return commit(List.of(DrawdownRepository.record(tx, rows), ChangeLog.audit(tx, audit),
+        ChangeLog.publish(tx, Addresses.LICENCE_CHANGED, events), completeClaims(drawing)));
+  }
+
+  /** COMMIT, sent after {@code writes}; a failed write fails the batch (PostgreSQL then rolls back). */
+  private Future<Void> commit(List<Future<Void>> writes) {
+    List<Future<Void>> all = new ArrayList<>(writes);
+    all.add(tx.query("COMMIT").execute().mapEmpty());
+    return Future.all(all).mapEmpty();
   }
 
   /** Keeps the outcome of every drawdown that claimed its key, refusals included: a replay answers the same. */

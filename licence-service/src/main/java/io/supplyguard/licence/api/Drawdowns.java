@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 final class Drawdowns {
   private static final Logger LOG = LoggerFactory.getLogger(Drawdowns.class);
   /** Transactions of drawdowns at once: the pool's other connections stay free for reads. */
-  static final int BATCHES_IN_FLIGHT = 4;
+  static final int BATCHES_IN_FLIGHT = 2;
   private static final int MAX_BATCH = 64;
 
   private final Pool pool;
@@ -105,7 +105,7 @@ final class Drawdowns {
   private Future<Void> run(List<DrawdownRequest> batch) {
     batchSizes.record(batch.size());
     LocalDate today = LocalDate.now(clock);
-    return pool.withTransaction(tx -> new DrawdownBatch(tx, batch, today, clock.instant()).run())
+    return pool.withConnection(connection -> new DrawdownBatch(connection, batch, today, clock.instant()).run())
         .compose(outcomes -> {
           for (int i = 0; i < batch.size(); i++) {
             Outcome.answer(outcomes.get(i)).onComplete(batch.get(i).answer());

@@ -33,17 +33,23 @@ public final class DrawdownRepository {
       FROM unnest($1::text[], $2::text[], $3::text[]) AS d(id, tenant_id, quantity_kg)
       WHERE l.id = d.id::uuid AND l.tenant_id = d.tenant_id AND l.status = 'ACTIVE'
         AND l.drawn_kg + d.quantity_kg::numeric <= l.quantity_kg AND l.valid_from <= $4 AND l.valid_to >= $4
-      RETURNING l.*""";
+      RETURNING l.*, now() AS drawn_at""";
 
   private static final String RECORD = """
       INSERT INTO drawdown (id, licence_id, tenant_id, quantity_kg, shipment_ref)
       SELECT id::uuid, licence_id::uuid, tenant_id, quantity_kg::numeric, shipment_ref
       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
-        AS d(id, licence_id, tenant_id, quantity_kg, shipment_ref)
-      RETURNING id, drawn_at""";
+        AS d(id, licence_id, tenant_id, quantity_kg, shipment_ref)""";
 
   /** One drawdown asked of a licence. */
   public record Draw(UUID licenceId, String tenantId, BigDecimal quantityKg) {
+  }
+
+  /**
+   * The licences drawn from, as they are now, by id; and the transaction's time, which every
+   * drawdown recorded in it takes as its {@code drawn_at} (null when none was drawn).
+   */
+  public record Drawing(Map<UUID, Licence> licences, Instant at) {
   }
 
   /** One drawdown to record, on a licence it was drawn from. */
@@ -60,19 +66,20 @@ public final class DrawdownRepository {
   }
 
   /** Draws each drawdown every rule allows; answers the licences drawn from, as they are now, by id. */
-  public static Future<Map<UUID, Licence>> draw(SqlConnection tx, List<Draw> draws, LocalDate today) {
+  public static Future<Drawing> draw(SqlConnection tx, List<Draw> draws, LocalDate today) {
     return tx.preparedQuery(DRAW).execute(Tuple.of(
             draws.stream().map(d -> d.licenceId().toString()).toArray(String[]::new),
             draws.stream().map(Draw::tenantId).toArray(String[]::new),
             draws.stream().map(d -> d.quantityKg().toPlainString()).toArray(String[]::new),
             today))
-        .map(DrawdownRepository::byId);
+        .map(rows -> new Drawing(byId(rows),
+            rows.size() == 0 ? null : rows.iterator().next().getOffsetDateTime("drawn_at").toInstant()));
   }
 
-  /** Records the drawdowns; answers when each was stored, by drawdown id. */
-  public static Future<Map<UUID, Instant>> record(SqlConnection tx, List<Drawn> drawn) {
+  /** Records the drawdowns (each {@code drawn_at} the transaction's time). */
+  public static Future<Void> record(SqlConnection tx, List<Drawn> drawn) {
     if (drawn.isEmpty()) {
-      return Future.succeededFuture(Map.of());
+      return Future.succeededFuture();
     }
     return tx.preparedQuery(RECORD).execute(Tuple.of(
             drawn.stream().map(d -> d.id().toString()).toArray(String[]::new),
@@ -80,11 +87,7 @@ public final class DrawdownRepository {
             drawn.stream().map(Drawn::tenantId).toArray(String[]::new),
             drawn.stream().map(d -> d.quantityKg().toPlainString()).toArray(String[]::new),
             drawn.stream().map(Drawn::shipmentRef).toArray(String[]::new)))
-        .map(rows -> {
-          Map<UUID, Instant> at = new HashMap<>();
-          rows.forEach(row -> at.put(row.getUUID("id"), row.getOffsetDateTime("drawn_at").toInstant()));
-          return at;
-        });
+        .mapEmpty();
   }
 
   private static Map<UUID, Licence> byId(Iterable<Row> rows) {
