@@ -34,7 +34,11 @@ import org.slf4j.LoggerFactory;
  */
 final class Drawdowns {
   private static final Logger LOG = LoggerFactory.getLogger(Drawdowns.class);
-  /** Transactions of drawdowns at once: the pool's other connections stay free for reads. */
+  /**
+   * Transactions of drawdowns at once. Measured with 16 clients on 16 licences (bin/bench): 2
+   * drew about 1,500/s in batches of 3-4; 4 drew about 950/s in batches of 2, its transactions
+   * waiting on each other's licence locks. The pool's other connections stay free for reads.
+   */
   static final int BATCHES_IN_FLIGHT = 2;
   private static final int MAX_BATCH = 64;
 
