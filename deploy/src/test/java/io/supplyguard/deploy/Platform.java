@@ -52,6 +52,8 @@ final class Platform implements AutoCloseable {
   /** The same, with {@code settings} added to every instance's environment. */
   static Platform start(Map<String, Integer> replicas, Map<String, String> settings) throws Exception {
     Platform platform = new Platform();
+    // Each test class's logs in a directory of its own: a later class must not overwrite them.
+    Path logs = platform.root.resolve("deploy/target/it-logs").resolve(startingClass());
     platform.postgres = platform.startPostgres();
     List<String> instances = new ArrayList<>();
     for (String service : SERVICES) {
@@ -87,8 +89,7 @@ final class Platform implements AutoCloseable {
       env.put("PG_CONNECT_RETRY_MS", "30000");
       env.put("SHUTDOWN_GRACE_MS", "5000");
       env.putAll(settings);
-      platform.processes.put(instance, ServiceProcess.start(platform.root, module(instance), instance, env,
-          platform.root.resolve("deploy/target/it-logs")));
+      platform.processes.put(instance, ServiceProcess.start(platform.root, module(instance), instance, env, logs));
     }
     await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500)).until(() -> {
       for (ServiceProcess process : platform.processes.values()) {
@@ -99,6 +100,13 @@ final class Platform implements AutoCloseable {
       return instances.stream().allMatch(s -> platform.status(s, "/health/ready") == 200);
     });
     return platform;
+  }
+
+  /** The simple name of the class that called {@code start}. */
+  private static String startingClass() {
+    return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+        .walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
+            .filter(type -> type != Platform.class).findFirst().orElseThrow().getSimpleName());
   }
 
   private static String module(String instance) {

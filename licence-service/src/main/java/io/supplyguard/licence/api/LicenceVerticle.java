@@ -20,14 +20,19 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The licence-service on the bus: every request/reply address of the regime and the licence
  * registry, the outbox publisher, the calendar's boundaries and the business gauges.
  */
 public final class LicenceVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(LicenceVerticle.class);
+  private static final Duration PURGE_EVERY = Duration.ofHours(1);
   private final Pool pool;
   private final Settings settings;
   private final Clock clock;
@@ -37,6 +42,7 @@ public final class LicenceVerticle extends VerticleBase {
   private DailyTicker calendar;
   private long outboxTimer;
   private long metricsTimer;
+  private long purgeTimer;
 
   public LicenceVerticle(Pool pool, Settings settings, Clock clock, MeterRegistry registry) {
     this.pool = pool;
@@ -84,6 +90,9 @@ public final class LicenceVerticle extends VerticleBase {
     regimeChanges = vertx.eventBus().consumer(Addresses.REGIME_CHANGED, event -> regime.invalidate());
 
     outboxTimer = vertx.setPeriodic(settings.millis("OUTBOX_FLUSH_MS").toMillis(), t -> outbox.flush());
+    int retentionDays = settings.integer("OUTBOX_RETENTION_DAYS");
+    purgeOutbox(outbox, retentionDays);
+    purgeTimer = vertx.setPeriodic(PURGE_EVERY.toMillis(), t -> purgeOutbox(outbox, retentionDays));
     LicenceMetrics metrics = new LicenceMetrics(new LicenceStats(pool), regime, registry, clock);
     metricsTimer = vertx.setPeriodic(settings.millis("METRICS_REFRESH_MS").toMillis(), t -> metrics.refresh());
     BoundaryProcessor boundaries = new BoundaryProcessor(pool, regimeRepository, licenceRepository, clock);
@@ -100,6 +109,17 @@ public final class LicenceVerticle extends VerticleBase {
     calendar.stop();
     vertx.cancelTimer(outboxTimer);
     vertx.cancelTimer(metricsTimer);
+    vertx.cancelTimer(purgeTimer);
     return Future.all(regimeChanges.unregister(), bus.drain(settings.millis("SHUTDOWN_GRACE_MS")));
+  }
+
+  private static void purgeOutbox(OutboxPublisher outbox, int days) {
+    outbox.purgePublished(days)
+        .onSuccess(purged -> {
+          if (purged > 0) {
+            LOG.info("Purged {} outbox messages published more than {} days ago", purged, days);
+          }
+        })
+        .onFailure(failure -> LOG.warn("Outbox not purged yet: {}", failure.toString()));
   }
 }
