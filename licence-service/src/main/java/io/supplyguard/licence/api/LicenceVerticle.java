@@ -13,7 +13,9 @@ import io.supplyguard.licence.store.LicenceRepository;
 import io.supplyguard.licence.store.LicenceStats;
 import io.supplyguard.licence.store.RegimeCache;
 import io.supplyguard.licence.store.RegimeRepository;
+import io.supplyguard.licence.store.Retention;
 import io.supplyguard.licence.time.BoundaryProcessor;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -90,9 +92,9 @@ public final class LicenceVerticle extends VerticleBase {
     regimeChanges = vertx.eventBus().consumer(Addresses.REGIME_CHANGED, event -> regime.invalidate());
 
     outboxTimer = vertx.setPeriodic(settings.millis("OUTBOX_FLUSH_MS").toMillis(), t -> outbox.flush());
-    int retentionDays = settings.integer("OUTBOX_RETENTION_DAYS");
-    purgeOutbox(outbox, retentionDays);
-    purgeTimer = vertx.setPeriodic(PURGE_EVERY.toMillis(), t -> purgeOutbox(outbox, retentionDays));
+    Retention retention = new Retention(pool);
+    purge(retention);
+    purgeTimer = vertx.setPeriodic(PURGE_EVERY.toMillis(), t -> purge(retention));
     LicenceMetrics metrics = new LicenceMetrics(new LicenceStats(pool), regime, registry, clock);
     metricsTimer = vertx.setPeriodic(settings.millis("METRICS_REFRESH_MS").toMillis(), t -> metrics.refresh());
     BoundaryProcessor boundaries = new BoundaryProcessor(pool, regimeRepository, licenceRepository, clock);
@@ -113,13 +115,18 @@ public final class LicenceVerticle extends VerticleBase {
     return Future.all(regimeChanges.unregister(), bus.drain(settings.millis("SHUTDOWN_GRACE_MS")));
   }
 
-  private static void purgeOutbox(OutboxPublisher outbox, int days) {
-    outbox.purgePublished(days)
-        .onSuccess(purged -> {
-          if (purged > 0) {
-            LOG.info("Purged {} outbox messages published more than {} days ago", purged, days);
-          }
-        })
-        .onFailure(failure -> LOG.warn("Outbox not purged yet: {}", failure.toString()));
+  private void purge(Retention retention) {
+    int outboxDays = settings.integer("OUTBOX_RETENTION_DAYS");
+    int keyDays = settings.integer("IDEMPOTENCY_RETENTION_DAYS");
+    retention.purgeOutbox(outboxDays).onComplete(done -> purged(done, "outbox messages published", outboxDays));
+    retention.purgeIdempotencyKeys(keyDays).onComplete(done -> purged(done, "Idempotency-Key records made", keyDays));
+  }
+
+  private static void purged(AsyncResult<Integer> done, String what, int days) {
+    if (done.failed()) {
+      LOG.warn("Not purged yet ({} more than {} days ago): {}", what, days, done.cause().toString());
+    } else if (done.result() > 0) {
+      LOG.info("Purged {} {} more than {} days ago", done.result(), what, days);
+    }
   }
 }

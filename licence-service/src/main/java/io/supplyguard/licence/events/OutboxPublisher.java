@@ -31,9 +31,6 @@ public final class OutboxPublisher {
       SELECT id, address, payload FROM outbox WHERE published_at IS NULL
       ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED""";
   private static final String MARK = "UPDATE outbox SET published_at = now() WHERE id = ANY ($1)";
-  // Published messages are kept a while for whoever investigates a delivery, then deleted.
-  private static final String PURGE = """
-      DELETE FROM outbox WHERE published_at < now() - make_interval(days => $1)""";
 
   private final Vertx vertx;
   private final Pool pool;
@@ -76,11 +73,6 @@ public final class OutboxPublisher {
         flush();
       }
     });
-  }
-
-  /** Deletes the messages published more than {@code days} days ago; answers how many. */
-  public Future<Integer> purgePublished(int days) {
-    return pool.preparedQuery(PURGE).execute(Tuple.of(days)).map(rows -> rows.rowCount());
   }
 
   private Future<Integer> flushBatch() {
