@@ -12,6 +12,8 @@ import io.supplyguard.gateway.resilience.InFlightLimit;
 import io.supplyguard.gateway.resilience.RateLimitHandler;
 import io.supplyguard.gateway.routes.BusForwarder;
 import io.supplyguard.gateway.routes.ReferenceCache;
+import io.supplyguard.gateway.tracing.AccessLog;
+import io.supplyguard.gateway.tracing.RequestIds;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;

@@ -5,6 +5,7 @@ import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.common.db.DatabaseFailures;
 import io.supplyguard.gateway.resilience.Rejection;
+import io.supplyguard.gateway.tracing.RequestIds;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;

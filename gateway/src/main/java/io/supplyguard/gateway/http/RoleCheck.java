@@ -2,6 +2,7 @@ package io.supplyguard.gateway.http;
 
 import io.supplyguard.common.bus.Role;
 import io.supplyguard.gateway.auth.Authenticator;
+import io.supplyguard.gateway.contract.RequestOperation;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;

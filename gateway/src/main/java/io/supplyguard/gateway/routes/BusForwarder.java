@@ -4,7 +4,7 @@ import io.supplyguard.common.bus.BusClient;
 import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.gateway.auth.Authenticator;
 import io.supplyguard.gateway.auth.Principal;
-import io.supplyguard.gateway.http.RequestIds;
+import io.supplyguard.gateway.tracing.RequestIds;
 import io.supplyguard.gateway.resilience.Downstream;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;

@@ -1,4 +1,4 @@
-package io.supplyguard.gateway.http;
+package io.supplyguard.gateway.tracing;
 
 import io.supplyguard.common.logging.RequestScope;
 import io.vertx.ext.web.RoutingContext;

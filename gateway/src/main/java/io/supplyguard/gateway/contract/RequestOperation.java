@@ -1,4 +1,4 @@
-package io.supplyguard.gateway.http;
+package io.supplyguard.gateway.contract;
 
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -8,7 +8,7 @@ import io.vertx.openapi.contract.Operation;
  * The contract's operation a request addresses, looked up once per request (on its normalised
  * path) and kept on the request, for every handler that needs it: the role check, the access log.
  */
-final class RequestOperation {
+public final class RequestOperation {
   private static final String KEY = "supplyguard.operation";
   private static final Object NONE = new Object();
 
@@ -16,7 +16,7 @@ final class RequestOperation {
   }
 
   /** The operation, or null when the path and method name none. */
-  static Operation of(RoutingContext ctx, OpenAPIContract contract) {
+  public static Operation of(RoutingContext ctx, OpenAPIContract contract) {
     Object known = ctx.get(KEY);
     if (known == null) {
       Operation found = contract.findOperation(ctx.normalizedPath(), ctx.request().method());

@@ -1,7 +1,8 @@
-package io.supplyguard.gateway.http;
+package io.supplyguard.gateway.tracing;
 
 import io.supplyguard.common.logging.RequestLog;
 import io.supplyguard.gateway.auth.Principal;
+import io.supplyguard.gateway.contract.RequestOperation;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -14,10 +15,10 @@ import org.slf4j.spi.LoggingEventBuilder;
  * tenant, status, duration and bytes sent. The request id is in the line's MDC. A platform
  * handler, so that it times the whole request, body included.
  */
-final class AccessLog implements PlatformHandler {
+public final class AccessLog implements PlatformHandler {
   private final OpenAPIContract contract;
 
-  AccessLog(OpenAPIContract contract) {
+  public AccessLog(OpenAPIContract contract) {
     this.contract = contract;
   }
 
