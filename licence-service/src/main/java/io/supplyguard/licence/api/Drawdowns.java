@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Drawdowns, decided and recorded in batches. A drawdown starts a batch at once when fewer than
  * {@link #BATCHES_IN_FLIGHT} run; otherwise it waits, and the next batch takes every drawdown
- * that waited (at most one per licence and per key; the others keep their place for the one
- * after). Under load, many drawdowns thus share a transaction, its few statements and its one
+ * that waited (at most one per key; a repeat keeps its place for the one after), several of
+ * one licence included, decided in their order. Under load, many drawdowns thus share a transaction, its few statements and its one
  * commit; alone, a drawdown waits for nothing. Each answer is sent after its batch commits.
  */
 final class Drawdowns {
@@ -83,22 +83,19 @@ final class Drawdowns {
     }
   }
 
-  /** The waiting drawdowns, oldest first, at most one per licence and per key. */
+  /**
+   * The waiting drawdowns, oldest first, at most one per key: a second request with a key in
+   * flight waits for the next batch, which answers it from the first one's record.
+   */
   private List<DrawdownRequest> nextBatch() {
     List<DrawdownRequest> batch = new ArrayList<>();
-    Set<UUID> licences = new HashSet<>();
     Set<List<String>> keys = new HashSet<>();
     Iterator<DrawdownRequest> queue = waiting.iterator();
     while (queue.hasNext() && batch.size() < MAX_BATCH) {
       DrawdownRequest next = queue.next();
       Claim claim = next.claim();
-      List<String> key = claim == null ? null : List.of(claim.tenantId(), claim.key());
-      if ((key != null && keys.contains(key)) || licences.contains(next.draw().licenceId())) {
+      if (claim != null && !keys.add(List.of(claim.tenantId(), claim.key()))) {
         continue;
-      }
-      licences.add(next.draw().licenceId());
-      if (key != null) {
-        keys.add(key);
       }
       batch.add(next);
       queue.remove();
@@ -109,7 +106,7 @@ final class Drawdowns {
   private Future<Void> run(List<DrawdownRequest> batch) {
     batchSizes.record(batch.size());
     LocalDate today = LocalDate.now(clock);
-    return pool.withConnection(connection -> new DrawdownBatch(connection, batch, today, clock.instant()).run())
+    return pool.withConnection(connection -> new DrawdownBatch(connection, batch, today).run())
         .compose(outcomes -> {
           for (int i = 0; i < batch.size(); i++) {
             Outcome.answer(outcomes.get(i)).onComplete(batch.get(i).answer());

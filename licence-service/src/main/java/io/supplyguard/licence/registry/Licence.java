@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -45,5 +46,27 @@ public record Licence(
 
   public boolean validOn(LocalDate date) {
     return !date.isBefore(validFrom) && !date.isAfter(validTo);
+  }
+
+  /** Why drawing {@code kg} on {@code day} is refused; empty when it is allowed. */
+  public Optional<DrawRefusal> refusesDrawing(BigDecimal kg, LocalDate day) {
+    if (status != LicenceStatus.ACTIVE) {
+      return Optional.of(DrawRefusal.NOT_ACTIVE);
+    }
+    if (!validOn(day)) {
+      return Optional.of(DrawRefusal.NOT_VALID_ON_THE_DAY);
+    }
+    if (kg.compareTo(remainingKg()) > 0) {
+      return Optional.of(DrawRefusal.OVER_THE_CAP);
+    }
+    return Optional.empty();
+  }
+
+  /** This licence with {@code kg} more drawn at {@code at}: EXHAUSTED when nothing remains. */
+  public Licence drawn(BigDecimal kg, Instant at) {
+    BigDecimal drawn = drawnKg.add(kg);
+    LicenceStatus after = drawn.compareTo(quantityKg) == 0 ? LicenceStatus.EXHAUSTED : status;
+    return new Licence(id, tenantId, type, exporter, reference, elements, forms, quantityKg, drawn, validFrom,
+        validTo, destination, endUse, after, statusReason, submittedOn, decisionDueBy, createdAt, at);
   }
 }

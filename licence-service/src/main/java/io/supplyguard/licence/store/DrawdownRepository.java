@@ -1,39 +1,34 @@
 package io.supplyguard.licence.store;
 
 import io.supplyguard.licence.registry.Licence;
+import io.supplyguard.licence.registry.LicenceStatus;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * The statements of a batch of drawdowns, at most one per licence: each is one statement
- * whatever the batch's size, so that many concurrent drawdowns cost a few statements and one
- * commit between them.
+ * The statements of a batch of drawdowns: each is one statement whatever the batch's size, so
+ * that many concurrent drawdowns cost a few statements and one commit between them.
  */
 public final class DrawdownRepository {
   // In id order: every batch locks its licences in the same order, so two batches never deadlock.
-  private static final String LOCK = LicenceRepository.COLUMNS
-      + " WHERE id = ANY ($1::text[]::uuid[]) ORDER BY id FOR UPDATE";
+  // now() is the transaction's time: every change the batch makes is stamped with it.
+  private static final String LOCK = """
+      SELECT *, now() AS locked_at FROM licence WHERE id = ANY ($1::text[]::uuid[]) ORDER BY id FOR UPDATE""";
 
-  // The cap, the status, the validity and the owner are checked by the statement that draws:
-  // with the rows locked (above) no other transaction can draw between the check and the update.
+  // The rows are locked and the batch decided each drawdown on them; the licence's CHECK
+  // (drawn_kg <= quantity_kg) still refuses the whole transaction should a total pass the cap.
   private static final String DRAW = """
-      UPDATE licence l
-      SET drawn_kg = l.drawn_kg + d.quantity_kg::numeric,
-          status = CASE WHEN l.drawn_kg + d.quantity_kg::numeric = l.quantity_kg THEN 'EXHAUSTED' ELSE l.status END,
-          updated_at = now()
-      FROM unnest($1::text[], $2::text[], $3::text[]) AS d(id, tenant_id, quantity_kg)
-      WHERE l.id = d.id::uuid AND l.tenant_id = d.tenant_id AND l.status = 'ACTIVE'
-        AND l.drawn_kg + d.quantity_kg::numeric <= l.quantity_kg AND l.valid_from <= $4 AND l.valid_to >= $4
-      RETURNING l.*, now() AS drawn_at""";
+      UPDATE licence l SET drawn_kg = l.drawn_kg + d.kg::numeric, status = d.status, updated_at = now()
+      FROM unnest($1::text[], $2::text[], $3::text[]) AS d(id, kg, status)
+      WHERE l.id = d.id::uuid""";
 
   private static final String RECORD = """
       INSERT INTO drawdown (id, licence_id, tenant_id, quantity_kg, shipment_ref)
@@ -45,11 +40,12 @@ public final class DrawdownRepository {
   public record Draw(UUID licenceId, String tenantId, BigDecimal quantityKg) {
   }
 
-  /**
-   * The licences drawn from, as they are now, by id; and the transaction's time, which every
-   * drawdown recorded in it takes as its {@code drawn_at} (null when none was drawn).
-   */
-  public record Drawing(Map<UUID, Licence> licences, Instant at) {
+  /** The licences locked, by id (whatever their tenant), and the transaction's time. */
+  public record Locked(Map<UUID, Licence> licences, Instant at) {
+  }
+
+  /** What one licence is drawn in all by a batch, and its status after. */
+  public record Total(UUID licenceId, BigDecimal kg, LicenceStatus status) {
   }
 
   /** One drawdown to record, on a licence it was drawn from. */
@@ -59,21 +55,31 @@ public final class DrawdownRepository {
   private DrawdownRepository() {
   }
 
-  /** Locks the licences that exist among {@code ids} (whatever their tenant), by id. */
-  public static Future<Map<UUID, Licence>> lock(SqlConnection tx, List<UUID> ids) {
+  /** Locks the licences that exist among {@code ids}, in id order. */
+  public static Future<Locked> lock(SqlConnection tx, List<UUID> ids) {
     return tx.preparedQuery(LOCK).execute(Tuple.of((Object) ids.stream().map(UUID::toString).toArray(String[]::new)))
-        .map(DrawdownRepository::byId);
+        .map(rows -> {
+          Map<UUID, Licence> licences = new HashMap<>();
+          Instant at = null;
+          for (Row row : rows) {
+            Licence licence = LicenceRepository.licence(row);
+            licences.put(licence.id(), licence);
+            at = row.getOffsetDateTime("locked_at").toInstant();
+          }
+          return new Locked(licences, at);
+        });
   }
 
-  /** Draws each drawdown every rule allows; answers the licences drawn from, as they are now, by id. */
-  public static Future<Drawing> draw(SqlConnection tx, List<Draw> draws, LocalDate today) {
+  /** Adds each licence's total to what it has drawn. */
+  public static Future<Void> draw(SqlConnection tx, List<Total> totals) {
+    if (totals.isEmpty()) {
+      return Future.succeededFuture();
+    }
     return tx.preparedQuery(DRAW).execute(Tuple.of(
-            draws.stream().map(d -> d.licenceId().toString()).toArray(String[]::new),
-            draws.stream().map(Draw::tenantId).toArray(String[]::new),
-            draws.stream().map(d -> d.quantityKg().toPlainString()).toArray(String[]::new),
-            today))
-        .map(rows -> new Drawing(byId(rows),
-            rows.size() == 0 ? null : rows.iterator().next().getOffsetDateTime("drawn_at").toInstant()));
+            totals.stream().map(t -> t.licenceId().toString()).toArray(String[]::new),
+            totals.stream().map(t -> t.kg().toPlainString()).toArray(String[]::new),
+            totals.stream().map(t -> t.status().name()).toArray(String[]::new)))
+        .mapEmpty();
   }
 
   /** Records the drawdowns (each {@code drawn_at} the transaction's time). */
@@ -88,14 +94,5 @@ public final class DrawdownRepository {
             drawn.stream().map(d -> d.quantityKg().toPlainString()).toArray(String[]::new),
             drawn.stream().map(Drawn::shipmentRef).toArray(String[]::new)))
         .mapEmpty();
-  }
-
-  private static Map<UUID, Licence> byId(Iterable<Row> rows) {
-    Map<UUID, Licence> licences = new HashMap<>();
-    rows.forEach(row -> {
-      Licence licence = LicenceRepository.licence(row);
-      licences.put(licence.id(), licence);
-    });
-    return licences;
   }
 }

@@ -52,12 +52,13 @@ class DrawdownBatchesOverTheBusTest {
   }
 
   @Test
-  @DisplayName("waiting drawdowns share one transaction; each is drawn once, refusals and replays answered as if alone")
+  @DisplayName("waiting drawdowns share one transaction; each is drawn once, in order on one licence, refusals and replays answered as if alone")
   void waitingDrawdownsShareATransaction(Vertx vertx, VertxTestContext test) {
     List<String> ids = new ArrayList<>();
     List<Future<JsonObject>> keyed = new ArrayList<>();
     List<Future<JsonObject>> replays = new ArrayList<>();
     List<Future<JsonObject>> refused = new ArrayList<>();
+    List<Future<JsonObject>> oneLicence = new ArrayList<>();
     registered("t-batch", 12).compose(licences -> {
       ids.addAll(licences);
       return fixture.register("t-batch-other", generalLicence(10)).map(other -> other.getString("id"));
@@ -70,14 +71,20 @@ class DrawdownBatchesOverTheBusTest {
       }
       refused.add(draw(ids.get(10), 11, "OVER-CAP", tenant("t-batch")));
       refused.add(draw(otherTenants, 1, "NOT-MINE", tenant("t-batch")));
+      // Four on one licence of 10 kg, decided in order: the third would pass the cap, the fourth fits.
+      for (double kg : new double[] {4, 4, 4, 1}) {
+        oneLicence.add(draw(ids.get(11), kg, "ONE-" + oneLicence.size(), tenant("t-batch")));
+      }
       List<Future<JsonObject>> all = new ArrayList<>(keyed);
+      all.addAll(oneLicence);
       all.addAll(replays);
       all.addAll(refused);
       return all;
     })).compose(v -> fixture.db().query("SELECT count(*) AS n, count(DISTINCT xmin::text) AS transactions, "
-        + "sum(quantity_kg) AS kg FROM licence.drawdown WHERE shipment_ref LIKE 'KEYED-%'").execute())
+        + "sum(quantity_kg) AS kg FROM licence.drawdown WHERE shipment_ref LIKE 'KEYED-%' OR shipment_ref LIKE 'ONE-%'")
+        .execute())
         .compose(rows -> fixture.db().query("SELECT drawn_kg FROM licence.licence WHERE id IN ("
-            + quoted(ids.subList(0, 11)) + ") ORDER BY drawn_kg").execute().map(drawn -> {
+            + quoted(ids) + ") ORDER BY drawn_kg").execute().map(drawn -> {
               test.verify(() -> {
                 assertThat(keyed).allMatch(Future::succeeded);
                 for (int i = 0; i < 3; i++) {
@@ -85,14 +92,18 @@ class DrawdownBatchesOverTheBusTest {
                 }
                 assertRefused(refused.get(0).cause(), FailureCode.CONFLICT, "quantityKg");
                 assertRefused(refused.get(1).cause(), FailureCode.NOT_FOUND);
+                assertThat(oneLicence.get(0).result().getDouble("remainingKg")).isEqualTo(6.0);
+                assertThat(oneLicence.get(1).result().getDouble("remainingKg")).isEqualTo(2.0);
+                assertRefused(oneLicence.get(2).cause(), FailureCode.CONFLICT, "quantityKg");
+                assertThat(oneLicence.get(3).result().getDouble("remainingKg")).isEqualTo(1.0);
                 Row stored = rows.iterator().next();
-                assertThat(stored.getLong("n")).isEqualTo(10);
-                assertThat(stored.getBigDecimal("kg")).isEqualByComparingTo("40");
-                // Without batching each drawdown is its own transaction: 10.
+                assertThat(stored.getLong("n")).isEqualTo(13);
+                assertThat(stored.getBigDecimal("kg")).isEqualByComparingTo("49");
+                // Without batching each drawdown is its own transaction: 13.
                 assertThat(stored.getLong("transactions")).isEqualTo(1);
                 List<Double> kg = new ArrayList<>();
                 drawn.forEach(row -> kg.add(row.getBigDecimal("drawn_kg").doubleValue()));
-                assertThat(kg).containsExactly(0.0, 4.0, 4.0, 4.0, 4.0, 4.0, 4.0, 4.0, 4.0, 4.0, 4.0);
+                assertThat(kg).containsExactly(0.0, 4.0, 4.0, 4.0, 4.0, 4.0, 4.0, 4.0, 4.0, 4.0, 4.0, 9.0);
               });
               return drawn;
             }))
