@@ -22,7 +22,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -113,7 +112,7 @@ final class LicenceHandlers {
   }
 
   private Future<Void> changed(SqlConnection tx, BusRequest request, String change, Licence before, Licence after) {
-    // Pipelined, as above: both inserts in one round trip.
+    // Sent together: PostgreSQL receives both inserts in one round trip (vertx-pg-client pipelines them).
     return Future.all(ChangeLog.audit(tx, Actor.of(request), "LICENCE", after.id().toString(), after.tenantId(), change,
             before == null ? null : LicenceJson.of(before), LicenceJson.of(after)),
         ChangeLog.publish(tx, Addresses.LICENCE_CHANGED, ChangeEvents.licenceChanged(change, after, clock.instant())))

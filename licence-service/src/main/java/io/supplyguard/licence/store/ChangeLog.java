@@ -1,5 +1,7 @@
 package io.supplyguard.licence.store;
 
+import static io.supplyguard.common.db.Rows.texts;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
@@ -44,15 +46,15 @@ public final class ChangeLog {
       return Future.succeededFuture();
     }
     return tx.preparedQuery(AUDIT).execute(Tuple.from(new Object[] {
-        column(entries, e -> e.actor().tenantId()),
-        column(entries, e -> e.actor().role()),
-        column(entries, e -> e.actor().requestId()),
-        column(entries, Entry::entityType),
-        column(entries, Entry::entityId),
-        column(entries, Entry::tenantId),
-        column(entries, Entry::action),
-        column(entries, e -> e.before() == null ? null : e.before().encode()),
-        column(entries, e -> e.after() == null ? null : e.after().encode())})).mapEmpty();
+        texts(entries, e -> e.actor().tenantId()),
+        texts(entries, e -> e.actor().role()),
+        texts(entries, e -> e.actor().requestId()),
+        texts(entries, Entry::entityType),
+        texts(entries, Entry::entityId),
+        texts(entries, Entry::tenantId),
+        texts(entries, Entry::action),
+        texts(entries, e -> e.before() == null ? null : e.before().encode()),
+        texts(entries, e -> e.after() == null ? null : e.after().encode())})).mapEmpty();
   }
 
   public static Future<Void> publish(SqlConnection tx, String address, JsonObject payload) {
@@ -64,10 +66,6 @@ public final class ChangeLog {
       return Future.succeededFuture();
     }
     return tx.preparedQuery(OUTBOX)
-        .execute(Tuple.of(address, (Object) payloads.stream().map(JsonObject::encode).toArray(String[]::new))).mapEmpty();
-  }
-
-  private static String[] column(List<Entry> entries, java.util.function.Function<Entry, String> value) {
-    return entries.stream().map(value).toArray(String[]::new);
+        .execute(Tuple.of(address, (Object) texts(payloads, JsonObject::encode))).mapEmpty();
   }
 }

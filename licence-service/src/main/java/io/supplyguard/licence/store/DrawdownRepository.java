@@ -1,5 +1,7 @@
 package io.supplyguard.licence.store;
 
+import static io.supplyguard.common.db.Rows.texts;
+
 import io.supplyguard.licence.registry.Licence;
 import io.supplyguard.licence.registry.LicenceStatus;
 import io.vertx.core.Future;
@@ -57,7 +59,7 @@ public final class DrawdownRepository {
 
   /** Locks the licences that exist among {@code ids}, in id order. */
   public static Future<Locked> lock(SqlConnection tx, List<UUID> ids) {
-    return tx.preparedQuery(LOCK).execute(Tuple.of((Object) ids.stream().map(UUID::toString).toArray(String[]::new)))
+    return tx.preparedQuery(LOCK).execute(Tuple.of((Object) texts(ids, UUID::toString)))
         .map(rows -> {
           Map<UUID, Licence> licences = new HashMap<>();
           Instant at = null;
@@ -76,9 +78,9 @@ public final class DrawdownRepository {
       return Future.succeededFuture();
     }
     return tx.preparedQuery(DRAW).execute(Tuple.of(
-            totals.stream().map(t -> t.licenceId().toString()).toArray(String[]::new),
-            totals.stream().map(t -> t.kg().toPlainString()).toArray(String[]::new),
-            totals.stream().map(t -> t.status().name()).toArray(String[]::new)))
+            texts(totals, t -> t.licenceId().toString()),
+            texts(totals, t -> t.kg().toPlainString()),
+            texts(totals, t -> t.status().name())))
         .mapEmpty();
   }
 
@@ -88,11 +90,11 @@ public final class DrawdownRepository {
       return Future.succeededFuture();
     }
     return tx.preparedQuery(RECORD).execute(Tuple.of(
-            drawn.stream().map(d -> d.id().toString()).toArray(String[]::new),
-            drawn.stream().map(d -> d.licenceId().toString()).toArray(String[]::new),
-            drawn.stream().map(Drawn::tenantId).toArray(String[]::new),
-            drawn.stream().map(d -> d.quantityKg().toPlainString()).toArray(String[]::new),
-            drawn.stream().map(Drawn::shipmentRef).toArray(String[]::new)))
+            texts(drawn, d -> d.id().toString()),
+            texts(drawn, d -> d.licenceId().toString()),
+            texts(drawn, Drawn::tenantId),
+            texts(drawn, d -> d.quantityKg().toPlainString()),
+            texts(drawn, Drawn::shipmentRef)))
         .mapEmpty();
   }
 }

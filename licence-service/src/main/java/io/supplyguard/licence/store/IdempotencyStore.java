@@ -1,5 +1,7 @@
 package io.supplyguard.licence.store;
 
+import static io.supplyguard.common.db.Rows.texts;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -49,7 +51,7 @@ public final class IdempotencyStore {
    */
   public static Future<Map<Claim, Earlier>> claim(SqlConnection tx, List<Claim> claims) {
     Tuple keys = keys(claims);
-    String[] hashes = claims.stream().map(Claim::requestHash).toArray(String[]::new);
+    String[] hashes = texts(claims, Claim::requestHash);
     return tx.preparedQuery(CLAIM).execute(Tuple.of(keys.getValue(0), keys.getValue(1), hashes)).compose(rows -> {
       Set<String> claimed = new HashSet<>();
       for (Row row : rows) {
@@ -79,14 +81,14 @@ public final class IdempotencyStore {
     }
     List<Claim> claims = new ArrayList<>(outcomes.keySet());
     Tuple keys = keys(claims);
-    String[] encoded = claims.stream().map(c -> outcomes.get(c).encode()).toArray(String[]::new);
+    String[] encoded = texts(claims, c -> outcomes.get(c).encode());
     return tx.preparedQuery(COMPLETE).execute(Tuple.of(keys.getValue(0), keys.getValue(1), encoded)).mapEmpty();
   }
 
   private static Tuple keys(List<Claim> claims) {
     // Tuple.from: Tuple.of would take a lone array for its varargs.
-    return Tuple.from(new Object[] {claims.stream().map(Claim::tenantId).toArray(String[]::new),
-        claims.stream().map(Claim::key).toArray(String[]::new)});
+    return Tuple.from(new Object[] {texts(claims, Claim::tenantId),
+        texts(claims, Claim::key)});
   }
 
   private static String id(String tenantId, String key) {
