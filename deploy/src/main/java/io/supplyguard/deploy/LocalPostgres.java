@@ -1,9 +1,14 @@
 package io.supplyguard.deploy;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.supplyguard.deploy.postgres.PostgresBinaries;
+import io.supplyguard.deploy.postgres.PostgresCommands;
+import io.supplyguard.deploy.postgres.PostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The PostgreSQL of the local platform ({@code bin/platform up}): a real server from a Maven
  * artifact, its data kept in {@code PLATFORM_PG_DATA} across runs. It announces readiness by
- * writing its port to {@code PLATFORM_PG_READY_FILE}, and stops cleanly on SIGTERM.
+ * writing its port to {@code PLATFORM_PG_READY_FILE}; it stops the server on SIGTERM, and also
+ * when the process that started it dies, so that no server outlives the platform.
  */
 public final class LocalPostgres {
   private static final Logger LOG = LoggerFactory.getLogger(LocalPostgres.class);
@@ -20,41 +26,79 @@ public final class LocalPostgres {
   }
 
   public static void main(String[] args) throws Exception {
-    Path dataDir = Path.of(env("PLATFORM_PG_DATA", ".data/pg")).toAbsolutePath();
+    Path dataDir = Path.of(env("PLATFORM_PG_DATA", ".data/pg")).toAbsolutePath().normalize();
     Path readyFile = Path.of(env("PLATFORM_PG_READY_FILE", dataDir.resolveSibling("postgres.ready").toString()));
+    Path cache = Path.of(env("PLATFORM_PG_BINARIES", Path.of(System.getProperty("java.io.tmpdir"), "supplyguard-pg")
+        .toString()));
     int port = Integer.parseInt(env("PLATFORM_PG_PORT", "55432"));
     Files.deleteIfExists(readyFile);
-    Files.createDirectories(dataDir);
 
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-        .setDataDirectory(dataDir)
-        .setCleanDataDirectory(false)
-        .setPort(port)
-        // zonky starts the server for throwaway tests (fsync off, asynchronous commit): this one
-        // keeps users' data, so a crash must not lose an acknowledged commit.
-        .setServerConfig("fsync", "on")
-        .setServerConfig("synchronous_commit", "on")
-        .setServerConfig("full_page_writes", "on")
-        .setServerConfig("listen_addresses", "127.0.0.1")
-        .setServerConfig("max_connections", "200")
-        .start();
+    PostgresServer server;
+    try {
+      PostgresCommands commands = new PostgresCommands(PostgresBinaries.prepare(cache));
+      server = PostgresServer.start(commands, dataDir, port, settings(), Duration.ofSeconds(120));
+    } catch (IOException e) {
+      LOG.error("PostgreSQL not started: {}", e.getMessage());
+      System.exit(1);
+      return;
+    }
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         Files.deleteIfExists(readyFile);
-        postgres.close();
-        LOG.info("PostgreSQL stopped");
-      } catch (IOException e) {
+        server.stop();
+      } catch (IOException | InterruptedException e) {
         LOG.warn("PostgreSQL did not stop cleanly", e);
       } finally {
         stopped.countDown();
       }
     }, "postgres-shutdown"));
+    stopWithParent(server);
 
-    Files.writeString(readyFile, String.valueOf(postgres.getPort()));
-    LOG.info("PostgreSQL ready on 127.0.0.1:{} with data in {}", postgres.getPort(), dataDir);
+    Files.writeString(readyFile, String.valueOf(port));
+    LOG.info("PostgreSQL ready on 127.0.0.1:{} (pid {}) with data in {}", port, server.pid(), dataDir);
     stopped.await();
+  }
+
+  /** Users' data: durable commits. zonky's defaults (fsync off) are for throwaway test databases. */
+  private static Map<String, String> settings() {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("fsync", "on");
+    settings.put("synchronous_commit", "on");
+    settings.put("full_page_writes", "on");
+    settings.put("listen_addresses", "127.0.0.1");
+    // TCP only: a Unix socket would collide with another server's on the same port number.
+    settings.put("unix_socket_directories", "");
+    settings.put("max_connections", "200");
+    return settings;
+  }
+
+  /**
+   * Exits (and so stops the server through the shutdown hook) when the process that started this
+   * one is gone, or when the server itself dies: a killed {@code bin/platform} leaves nothing behind.
+   */
+  private static void stopWithParent(PostgresServer server) {
+    ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+    Thread watcher = new Thread(() -> {
+      while (true) {
+        if (parent != null && !parent.isAlive()) {
+          LOG.warn("The process that started PostgreSQL is gone; stopping PostgreSQL");
+          System.exit(0);
+        }
+        if (!server.isRunning()) {
+          LOG.error("PostgreSQL exited by itself; its own messages are above");
+          System.exit(1);
+        }
+        try {
+          Thread.sleep(500);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }, "postgres-watch");
+    watcher.setDaemon(true);
+    watcher.start();
   }
 
   private static String env(String name, String fallback) {
