@@ -154,7 +154,8 @@ public final class PostgresServer {
 
   private static void refuseBusyPort(int port) throws IOException {
     try (ServerSocket probe = new ServerSocket()) {
-      probe.setReuseAddress(false);
+      // As PostgreSQL binds: connections its last run closed (TIME_WAIT) do not hold the port, a listener does.
+      probe.setReuseAddress(true);
       probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     } catch (IOException busy) {
       throw new PortInUseException("port 127.0.0.1:" + port + " is already in use by another process"
