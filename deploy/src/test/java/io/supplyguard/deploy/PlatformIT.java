@@ -43,7 +43,7 @@ class PlatformIT {
   }
 
   @Order(1)
-  @DisplayName("the regime endpoint answers the table of REGIME.md through gateway, bus and licence-service")
+  @DisplayName("the regime endpoint answers the table of docs/regime.md through gateway, bus and licence-service")
   @ParameterizedTest(name = "{0} on {1} is {2} {3}")
   @CsvFileSource(resources = "/regime/expected-states.csv")
   void regimeTable(String symbol, String asOf, String state, String suspendedUntil) throws Exception {

@@ -194,7 +194,7 @@ class EventStreamTest {
         });
   }
 
-  /** The worked example of BUFFER-MODEL.md with {@code onHand}: 900 is REORDER, 100,000 is OK. */
+  /** The worked example of docs/buffer-model.md with {@code onHand}: 900 is REORDER, 100,000 is OK. */
   private void upsert(String key, String siteId, int onHand) throws Exception {
     JsonObject position = ValidBodies.position().put("onHand", onHand).put("endUse", "CIVIL");
     position.remove("alternateSource");

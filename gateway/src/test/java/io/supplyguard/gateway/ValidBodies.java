@@ -39,7 +39,7 @@ final class ValidBodies {
     return new JsonObject().put("from", from).put("until", "2027-11-10").put("reference", "MOFCOM 2026 No. 1");
   }
 
-  /** A stock position of the worked example of BUFFER-MODEL.md, with every optional field. */
+  /** A stock position of the worked example of docs/buffer-model.md, with every optional field. */
   static JsonObject position() {
     return new JsonObject()
         .put("onHand", 900)

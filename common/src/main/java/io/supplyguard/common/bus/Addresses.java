@@ -54,7 +54,8 @@ public final class Addresses {
    */
   public static final String LICENCE_CHECK = "licence.check";
   /**
-   * The supply condition of many positions of one tenant in one round trip (BUFFER-MODEL.md):
+   * The supply condition of many positions of one tenant in one round trip
+   * (docs/buffer-model.md, "Supply condition"):
    * {@code {asOf, positions: [{key, elements, form, destination, endUse, orderQuantityKg,
    * horizonDays, leadTimeDays}], scenario?: {changes}}} → {@code {reviewDays, determinations:
    * [{condition, measures, suspensionsEndingInHorizon, prohibitions, coveredBy?, explanation,

@@ -17,7 +17,7 @@ import io.vertx.ext.web.RoutingContext;
  * circuit, and the reply becomes the response. Failures go to the error mapper.
  */
 public final class BusForwarder {
-  /** The header a client makes a write safe to retry with (API.md). */
+  /** The header a client makes a write safe to retry with (docs/api-guide.md). */
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
   private final Downstream downstream;

@@ -5,7 +5,7 @@ import io.supplyguard.inventory.buffer.AlternateSource;
 import io.supplyguard.inventory.buffer.PositionInputs;
 import io.vertx.core.json.JsonObject;
 
-/** A stock position's fields from a request, each checked against BUFFER-MODEL.md's rules. */
+/** A stock position's fields from a request, each checked against docs/buffer-model.md's rules ("Inputs"). */
 final class PositionInput {
   private static final double MAX_KG = 1e12;
   private static final double MAX_DAYS = 3650;

@@ -3,8 +3,9 @@ package io.supplyguard.inventory.buffer;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
- * BUFFER-MODEL.md, "From condition to stock levels". Pure and stateless: the same inputs give
- * the same recommendation, so it can be tested against the worked example and benchmarked.
+ * docs/buffer-model.md, "From condition to lead time" and "Stock levels". Pure and stateless:
+ * the same inputs give the same recommendation, so it can be tested against the worked example
+ * and benchmarked.
  */
 public final class BufferModel {
   private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);

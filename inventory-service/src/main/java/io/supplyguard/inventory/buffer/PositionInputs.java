@@ -1,7 +1,7 @@
 package io.supplyguard.inventory.buffer;
 
 /**
- * The numbers of one stock position (BUFFER-MODEL.md, "Inputs"): kg, kg per day, days.
+ * The numbers of one stock position (docs/buffer-model.md, "Inputs"): kg, kg per day, days.
  *
  * @param reviewPeriodDays R; 0 is continuous review
  * @param orderQuantity Q

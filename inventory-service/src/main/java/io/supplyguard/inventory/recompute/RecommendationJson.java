@@ -8,7 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 
 /**
- * A recommendation as the API shows it, with the explanation BUFFER-MODEL.md asks for: the
+ * A recommendation as the API shows it, with the explanation docs/buffer-model.md describes: the
  * reorder point split into its three parts, and the measures, suspensions and licences that
  * decided the condition, with their dates.
  */

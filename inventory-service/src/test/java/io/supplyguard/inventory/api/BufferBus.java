@@ -50,7 +50,7 @@ final class BufferBus {
         .put("country", "DE"), tenant(tenant));
   }
 
-  /** BUFFER-MODEL.md's worked example, as a position of {@code materialId}. */
+  /** docs/buffer-model.md's worked example, as a position of {@code materialId}. */
   static JsonObject workedExample(String siteId, String materialId) {
     return new JsonObject().put("siteId", siteId).put("materialId", materialId)
         .put("onHand", 900).put("onOrder", 0).put("demandMeanPerDay", 10).put("demandStdPerDay", 4)

@@ -51,7 +51,7 @@ class BufferOverTheBusTest {
   }
 
   @Test
-  @DisplayName("the worked example of BUFFER-MODEL.md comes out to the cent: LICENCE_REQUIRED, ROP 1514.48, order 914.48;"
+  @DisplayName("the worked example of docs/buffer-model.md comes out to the cent: LICENCE_REQUIRED, ROP 1514.48, order 914.48;"
       + " stored, it reads back the same, explanation included")
   void workedExample(VertxTestContext test) {
     platform.site("t-worked", "plant-1")

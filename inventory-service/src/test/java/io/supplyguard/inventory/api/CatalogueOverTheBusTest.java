@@ -38,7 +38,7 @@ class CatalogueOverTheBusTest {
   }
 
   @Test
-  @DisplayName("the seeded catalogue holds the materials API.md names, with their elements and forms")
+  @DisplayName("the seeded catalogue holds the materials docs/api-guide.md names, with their elements and forms")
   void seededCatalogue(VertxTestContext test) {
     bus.request(Addresses.MATERIALS_LIST, new JsonObject(), new BusClient.Caller("r", "t", Role.TENANT))
         .onComplete(test.succeeding(reply -> test.verify(() -> {

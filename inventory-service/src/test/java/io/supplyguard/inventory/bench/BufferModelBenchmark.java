@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cost of one recommendation, the worked example of BUFFER-MODEL.md under LICENCE_REQUIRED,
+ * The cost of one recommendation, the worked example of docs/buffer-model.md under LICENCE_REQUIRED,
  * against two baselines measured in the same run on the same inputs, so that the result reads as
  * a ratio that does not depend on the machine: the bare lead-time demand {@code d*(L+R)}, and the
  * inverse normal CDF alone, which is most of the kernel's work. Run it with bin/bench-kernel.

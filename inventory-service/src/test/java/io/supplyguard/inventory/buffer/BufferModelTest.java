@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class BufferModelTest {
-  /** BUFFER-MODEL.md prints its figures to two decimals. */
+  /** docs/buffer-model.md prints its figures to two decimals. */
   private static final Offset<Double> CENT = within(0.005);
   private static final Offset<Double> EXACT = within(1e-9);
 
@@ -31,7 +31,7 @@ class BufferModelTest {
   }
 
   @Nested
-  @DisplayName("the worked example of BUFFER-MODEL.md")
+  @DisplayName("the worked example of docs/buffer-model.md")
   class WorkedExample {
     @Test
     @DisplayName("LICENCE_REQUIRED comes out to the cent: SS 458.48, ROP 1514.48, order 914.48, REORDER")

@@ -34,7 +34,7 @@ class SimulationTest {
     return new PositionInputs(900, 0, 10, 3, 60, 20, serviceLevel, 0, 1200, null);
   }
 
-  /** The worked example of BUFFER-MODEL.md: d 10, sd 4, L 30, sL 5, Q 300, 900 on hand. */
+  /** The worked example of docs/buffer-model.md: d 10, sd 4, L 30, sL 5, Q 300, 900 on hand. */
   private static final PositionInputs WORKED_EXAMPLE = new PositionInputs(900, 0, 10, 4, 30, 5, 0.95, 0, 300, null);
   private static final LicensingDelay LICENCE_REQUIRED =
       LicensingDelay.of(SupplyCondition.LICENCE_REQUIRED, 63, BufferParameters.DEFAULTS);

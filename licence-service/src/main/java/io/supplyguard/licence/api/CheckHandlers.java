@@ -116,7 +116,7 @@ final class CheckHandlers {
     });
   }
 
-  /** BUFFER-MODEL.md's name for a determination's decision. */
+  /** The supply condition a determination's decision stands for (docs/buffer-model.md, "Supply condition"). */
   private static String condition(Determination d) {
     return d.decision() == Decision.NOT_REQUIRED ? "NOT_CONTROLLED" : d.decision().name();
   }

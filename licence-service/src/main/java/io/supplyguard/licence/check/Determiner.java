@@ -15,11 +15,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Decides whether a supply needs a licence, per BUFFER-MODEL.md ("Supply condition"): a
- * licence requirement counts when it covers one of the material's elements and its form and
- * bites on ANY day of the horizon, so a suspension that ends inside the horizon protects
- * nothing. Rules are tried from the strongest: PROHIBITED, then COVERED by one licence that
- * covers the supply whole, then LICENCE_REQUIRED; NOT_REQUIRED when nothing counts.
+ * Decides whether a supply needs a licence, per docs/regime.md ("Whether a supply needs a
+ * licence") and docs/buffer-model.md ("Supply condition"): a licence requirement counts when it
+ * covers one of the material's elements and its form and bites on ANY day of the horizon, so a
+ * suspension that ends inside the horizon protects nothing. Rules are tried from the strongest:
+ * PROHIBITED, then COVERED by one licence that covers the supply whole, then LICENCE_REQUIRED;
+ * NOT_REQUIRED when nothing counts.
  */
 public final class Determiner {
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The rules that decide an element's restriction state on a date (REGIME.md, "Restriction
+ * The rules that decide an element's restriction state on a date (docs/regime.md, "Restriction
  * state of an element on a date"). Pure: the regime comes in, the state goes out.
  */
 public final class RestrictionRules {

@@ -45,7 +45,7 @@ class RegimeOverTheBusTest {
     TestServices.start(vertx, new LicenceService(), database, TODAY).onComplete(test.succeedingThenComplete());
   }
 
-  @DisplayName("the seeded regime answers the table of REGIME.md over the bus")
+  @DisplayName("the seeded regime answers the table of docs/regime.md over the bus")
   @ParameterizedTest(name = "{0} on {1} is {2} {3}")
   @CsvFileSource(resources = "/regime/expected-states.csv")
   void regimeTable(String symbol, String asOf, String state, String suspendedUntil, VertxTestContext test) {

@@ -28,7 +28,7 @@ class RestrictionRulesTest {
           date("2024-12-03"), date("2024-12-03"), null, Set.of(), Set.of(), Set.of("US"),
           Set.of("MILITARY"), true, "dual-use items", "test", "H", List.of()));
 
-  @DisplayName("the regime seeded in 2025 gives the states of REGIME.md")
+  @DisplayName("the regime seeded in 2025 gives the states of docs/regime.md")
   @ParameterizedTest(name = "{0} on {1} is {2} {3}")
   @CsvFileSource(resources = "/regime/expected-states.csv")
   void regimeTable(String symbol, String asOf, RestrictionState expected, String suspendedUntil) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class WorkingDaysTest {
 
   @Test
-  @DisplayName("45 working days after Monday 2026-11-30 is Monday 2027-02-01 (BUFFER-MODEL.md)")
+  @DisplayName("45 working days after Monday 2026-11-30 is Monday 2027-02-01 (docs/buffer-model.md)")
   void reviewPeriodOfTheWorkedExample() {
     assertThat(new WorkingDays(Set.of()).after(LocalDate.parse("2026-11-30"), 45)).isEqualTo("2027-02-01");
   }
