@@ -62,8 +62,8 @@ class LicenceMetricsTest {
           .contains("supplyguard_licence_utilisation_ratio{licence=\"" + licence.getString("id")
               + "\",service=\"licence-service\",tenant=\"t-metrics\"} 0.95")
           .contains("supplyguard_licence_days_to_expiry{element=\"Dy\",service=\"licence-service\",tenant=\"t-metrics\"} 60.0")
-          .contains("supplyguard_regime_changes_total{change=\"MEASURE_CREATED\",service=\"licence-service\"} 1.0")
           .contains("supplyguard_regime_changes_total{change=\"MEASURE_AMENDED\",service=\"licence-service\"} 0.0")
+          .contains("supplyguard_regime_changes_total{change=\"MEASURE_CREATED\",service=\"licence-service\"} 1.0")
           // Each element's state today (2026-11-30): REGIME.md's table, one row per element.
           .contains("supplyguard_regime_element_state{element=\"Dy\",service=\"licence-service\",state=\"LICENCE_REQUIRED\"} 1.0")
           .contains("supplyguard_regime_element_state{element=\"Ho\",service=\"licence-service\",state=\"LICENCE_REQUIRED\"} 1.0")
