@@ -1,6 +1,8 @@
 package io.supplyguard.common.ops;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -8,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.EnumSet;
 
 /** The Prometheus registry of a service and the Vert.x metrics that feed it. */
@@ -45,6 +48,20 @@ public final class Metrics {
         .setJvmMetricsEnabled(true)
         .setLabels(EnumSet.of(Label.LOCAL, Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE,
             Label.EB_ADDRESS, Label.EB_SIDE, Label.EB_FAILURE, Label.POOL_TYPE, Label.POOL_NAME));
+  }
+
+  /**
+   * Registers counter {@code name} at zero for each of the known {@code values} of its one
+   * {@code label}, so that its series exist from start rather than from the first event: a panel
+   * shows 0 instead of "No data", and {@code increase()} sees the first event (a series that
+   * first appears at 1 shows none). The events still count through
+   * {@code registry.counter(name, label, value)}, which finds the counter registered here.
+   */
+  public static void countersAtZero(MeterRegistry registry, String name, String description, String label,
+      Collection<String> values) {
+    for (String value : values) {
+      Counter.builder(name).description(description).tag(label, value).register(registry);
+    }
   }
 
   private static double nanos(long millis) {

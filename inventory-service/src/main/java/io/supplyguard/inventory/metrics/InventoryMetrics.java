@@ -5,17 +5,27 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import io.supplyguard.common.db.Rows;
+import io.supplyguard.common.ops.Metrics;
+import io.supplyguard.inventory.buffer.PositionStatus;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * What operators watch of the buffer: {@code supplyguard_positions{status}},
  * {@code supplyguard_positions_by_element{element,status}} (refreshed from the database),
  * {@code supplyguard_alerts_total{status}}, and each recompute's size and duration
  * ({@code supplyguard_recompute_positions}, {@code supplyguard_recompute_seconds}), split by phase
- * ({@code supplyguard_recompute_phase_seconds{phase}}).
+ * ({@code supplyguard_recompute_phase_seconds{phase}}). Each has a series before its first
+ * position or alert, so that the dashboard shows 0, not "No data": the alerts to every status
+ * from start, and every status, and every element of the catalogue in every status, from the
+ * first refresh.
  */
 public final class InventoryMetrics {
   private static final String BY_STATUS = "SELECT status, count(*) AS n FROM recommendation GROUP BY status";
@@ -23,6 +33,9 @@ public final class InventoryMetrics {
       SELECT e AS element, r.status, count(*) AS n
       FROM recommendation r JOIN material m ON m.id = r.material_id, unnest(m.elements) AS e
       GROUP BY e, r.status""";
+  private static final String ELEMENTS = "SELECT DISTINCT unnest(elements) AS element FROM material";
+  private static final String ALERTS = "supplyguard.alerts";
+  private static final List<String> STATUSES = Stream.of(PositionStatus.values()).map(Enum::name).toList();
 
   private final MeterRegistry registry;
   private final MultiGauge byStatus;
@@ -39,6 +52,7 @@ public final class InventoryMetrics {
         .description("Positions recomputed by one change").register(registry);
     this.duration = Timer.builder("supplyguard.recompute").description("Time to recompute the positions of one change")
         .publishPercentileHistogram().register(registry);
+    Metrics.countersAtZero(registry, ALERTS, "Alerts raised, by the status a position turned to", "status", STATUSES);
   }
 
   public void recomputed(int positions, long nanos) {
@@ -52,16 +66,33 @@ public final class InventoryMetrics {
   }
 
   public void alertRaised(String status) {
-    registry.counter("supplyguard.alerts", "status", status).increment();
+    registry.counter(ALERTS, "status", status).increment();
   }
 
   public Future<Void> refresh(Pool pool) {
-    return Future.all(pool.query(BY_STATUS).execute(), pool.query(BY_ELEMENT).execute()).map(all -> {
-      byStatus.register(Rows.list(all.resultAt(0), row -> MultiGauge.Row.of(
-          Tags.of("status", row.getString("status")), row.getLong("n"))), true);
-      byElement.register(Rows.list(all.resultAt(1), row -> MultiGauge.Row.of(
-          Tags.of("element", row.getString("element"), "status", row.getString("status")), row.getLong("n"))), true);
-      return null;
-    });
+    return Future.all(pool.query(BY_STATUS).execute(), pool.query(BY_ELEMENT).execute(), pool.query(ELEMENTS).execute())
+        .map(all -> {
+          Map<Tags, Long> byStatusRows = new LinkedHashMap<>();
+          STATUSES.forEach(status -> byStatusRows.put(Tags.of("status", status), 0L));
+          Map<Tags, Long> byElementRows = new LinkedHashMap<>();
+          for (Row row : all.<RowSet<Row>>resultAt(2)) {
+            String element = row.getString("element");
+            STATUSES.forEach(status -> byElementRows.put(Tags.of("element", element, "status", status), 0L));
+          }
+          for (Row row : all.<RowSet<Row>>resultAt(0)) {
+            byStatusRows.put(Tags.of("status", row.getString("status")), row.getLong("n"));
+          }
+          for (Row row : all.<RowSet<Row>>resultAt(1)) {
+            byElementRows.put(Tags.of("element", row.getString("element"), "status", row.getString("status")),
+                row.getLong("n"));
+          }
+          byStatus.register(rows(byStatusRows), true);
+          byElement.register(rows(byElementRows), true);
+          return null;
+        });
+  }
+
+  private static List<MultiGauge.Row<?>> rows(Map<Tags, Long> counts) {
+    return counts.entrySet().stream().<MultiGauge.Row<?>>map(e -> MultiGauge.Row.of(e.getKey(), e.getValue())).toList();
   }
 }

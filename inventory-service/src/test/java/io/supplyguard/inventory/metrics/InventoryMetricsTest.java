@@ -17,6 +17,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class InventoryMetricsTest {
 
   @Test
-  @DisplayName("positions by status and by element, alerts raised, and each recompute's size and duration are exposed")
+  @DisplayName("positions by status and by element, alerts raised (each from zero), and each recompute's size and duration are exposed")
   void businessMetrics() throws Exception {
     JsonObject db = TestPostgres.newDatabase().put("METRICS_REFRESH_MS", "100").put("OUTBOX_FLUSH_MS", "100");
     MutableClock clock = MutableClock.at(LocalDate.parse("2026-11-30"));
@@ -33,6 +34,20 @@ class InventoryMetricsTest {
     try {
       Await.result(TestServices.start(vertx, new LicenceService(), db, clock));
       ServiceHost inventory = Await.result(TestServices.start(vertx, new InventoryService(), db, clock));
+      // Before any position: the alerts to every status at zero, and, once refreshed, every status
+      // and every element of the catalogue in every status at zero.
+      for (String status : List.of("UNBUFFERABLE", "CRITICAL", "REORDER", "OK")) {
+        assertThat(TestServices.scrape(inventory))
+            .contains("supplyguard_alerts_total{service=\"inventory-service\",status=\"" + status + "\"} 0.0");
+      }
+      Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> TestServices.scrape(inventory).contains(
+          "supplyguard_positions{service=\"inventory-service\",status=\"CRITICAL\"} 0.0"));
+      String fresh = TestServices.scrape(inventory);
+      assertThat(fresh.lines().filter(l -> l.startsWith("supplyguard_positions{"))).hasSize(4)
+          .allMatch(l -> l.endsWith(" 0.0"));
+      // The nine elements of the seeded catalogue, each in the four statuses.
+      assertThat(fresh.lines().filter(l -> l.startsWith("supplyguard_positions_by_element{"))).hasSize(36)
+          .allMatch(l -> l.endsWith(" 0.0"));
       BusClient bus = new BusClient(vertx, Duration.ofSeconds(10));
       BusClient.Caller tenant = new BusClient.Caller("r", "t-ops", Role.TENANT);
       Await.result(bus.request(Addresses.SITES_CREATE, new JsonObject().put("id", "p1").put("name", "P1"), tenant));
@@ -52,6 +67,10 @@ class InventoryMetricsTest {
           .contains("supplyguard_positions_by_element{element=\"Dy\",service=\"inventory-service\",status=\"OK\"} 1.0")
           .contains("supplyguard_alerts_total{service=\"inventory-service\",status=\"REORDER\"} 1.0")
           .contains("supplyguard_alerts_total{service=\"inventory-service\",status=\"OK\"} 1.0")
+          .contains("supplyguard_alerts_total{service=\"inventory-service\",status=\"CRITICAL\"} 0.0")
+          .contains("supplyguard_positions{service=\"inventory-service\",status=\"REORDER\"} 0.0")
+          .contains("supplyguard_positions_by_element{element=\"Dy\",service=\"inventory-service\",status=\"REORDER\"} 0.0")
+          .contains("supplyguard_positions_by_element{element=\"Tb\",service=\"inventory-service\",status=\"OK\"} 0.0")
           .containsPattern("supplyguard_recompute_positions_count\\{service=\"inventory-service\"} [1-9]")
           .containsPattern("supplyguard_recompute_seconds_count\\{service=\"inventory-service\"} [1-9]");
     } finally {

@@ -7,6 +7,7 @@ import io.supplyguard.common.bus.FailureCode;
 import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.licence.events.ChangeEvents;
+import io.supplyguard.licence.events.ChangeEvents.RegimeEdit;
 import io.supplyguard.licence.regime.Measure;
 import io.supplyguard.licence.regime.Suspension;
 import io.supplyguard.licence.store.Actor;
@@ -53,7 +54,7 @@ final class RegimeAdmin {
               List.of(new FieldError("id", "is taken"))));
         }
         return record(tx, request, "MEASURE", measure.id(), "CREATED", null, measure,
-            ChangeEvents.regimeChanged("MEASURE_CREATED", null, measure, measure.inForceFrom(),
+            ChangeEvents.regimeChanged(RegimeEdit.MEASURE_CREATED, null, measure, measure.inForceFrom(),
                 dates(measure), clock.instant()));
       }).map(v -> RegimeJson.measure(measure)));
     });
@@ -69,7 +70,8 @@ final class RegimeAdmin {
       dates.addAll(dates(amended));
       return repository.update(tx, amended)
           .compose(v -> record(tx, request, "MEASURE", id, "AMENDED", stored, amended,
-              ChangeEvents.regimeChanged("MEASURE_AMENDED", stored, amended, effective, dates, clock.instant())))
+              ChangeEvents.regimeChanged(RegimeEdit.MEASURE_AMENDED, stored, amended, effective, dates,
+                  clock.instant())))
           .map(v -> RegimeJson.measure(amended));
     })));
   }
@@ -104,7 +106,7 @@ final class RegimeAdmin {
         JsonObject json = RegimeJson.suspension(measureId, stored);
         return ChangeLog.audit(tx, Actor.of(request), "SUSPENSION", String.valueOf(id), null, "ADDED", null, json)
             .compose(v -> ChangeLog.publish(tx, Addresses.REGIME_CHANGED, ChangeEvents.regimeChanged(
-                "SUSPENSION_ADDED", measure, after, from, List.of(from, until.plusDays(1)), clock.instant())))
+                RegimeEdit.SUSPENSION_ADDED, measure, after, from, List.of(from, until.plusDays(1)), clock.instant())))
             .map(v -> json);
       });
     }));
@@ -131,7 +133,7 @@ final class RegimeAdmin {
           .compose(v -> ChangeLog.audit(tx, Actor.of(request), "SUSPENSION", String.valueOf(suspensionId), null,
               "LIFTED", before, after))
           .compose(v -> ChangeLog.publish(tx, Addresses.REGIME_CHANGED, ChangeEvents.regimeChanged(
-              "SUSPENSION_LIFTED", measure, measure.withSuspension(lifted), on, List.of(on), clock.instant())))
+              RegimeEdit.SUSPENSION_LIFTED, measure, measure.withSuspension(lifted), on, List.of(on), clock.instant())))
           .map(v -> after);
     }));
   }

@@ -1,6 +1,7 @@
 package io.supplyguard.licence.events;
 
 import io.supplyguard.licence.regime.Measure;
+import io.supplyguard.licence.regime.RegimeBoundary;
 import io.supplyguard.licence.registry.Licence;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -11,18 +12,41 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** The payloads of {@code regime.changed} and {@code licence.changed} (see Addresses). */
 public final class ChangeEvents {
+
+  /** What an operator does to the regime; what the calendar brings to it is a {@link RegimeBoundary.Change}. */
+  public enum RegimeEdit {
+    MEASURE_CREATED, MEASURE_AMENDED, SUSPENSION_ADDED, SUSPENSION_LIFTED
+  }
+
+  /** Every value {@code regime.changed}'s {@code change} takes: an operator's edit or a boundary of the calendar. */
+  public static final List<String> REGIME_CHANGES = Stream.concat(
+      Stream.of(RegimeEdit.values()), Stream.of(RegimeBoundary.Change.values())).map(Enum::name).toList();
 
   private ChangeEvents() {
   }
 
   /**
-   * @param measures the measure as it was and as it is (either may be null), so that a change
-   *     of scope names the elements it left as well as those it reached
+   * An operator's edit of a measure.
+   *
+   * @param before the measure as it was and {@code after} as it is (either may be null), so that
+   *     a change of scope names the elements it left as well as those it reached
    */
-  public static JsonObject regimeChanged(String change, Measure before, Measure after, LocalDate effectiveFrom,
+  public static JsonObject regimeChanged(RegimeEdit edit, Measure before, Measure after, LocalDate effectiveFrom,
+      List<LocalDate> dates, Instant at) {
+    return regimeChanged(edit.name(), before, after, effectiveFrom, dates, at);
+  }
+
+  /** A boundary the calendar reached: the measure as it is, from the boundary's day. */
+  public static JsonObject regimeChanged(RegimeBoundary boundary, Instant at) {
+    return regimeChanged(boundary.change().name(), null, boundary.measure(), boundary.day(), List.of(boundary.day()),
+        at);
+  }
+
+  private static JsonObject regimeChanged(String change, Measure before, Measure after, LocalDate effectiveFrom,
       List<LocalDate> dates, Instant at) {
     Measure any = after != null ? after : before;
     TreeSet<String> elements = new TreeSet<>();

@@ -2,6 +2,7 @@ package io.supplyguard.licence.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.supplyguard.common.bus.Addresses;
+import io.supplyguard.common.ops.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -31,6 +32,7 @@ public final class OutboxPublisher {
       SELECT id, address, payload FROM outbox WHERE published_at IS NULL
       ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED""";
   private static final String MARK = "UPDATE outbox SET published_at = now() WHERE id = ANY ($1)";
+  private static final String REGIME_CHANGES = "supplyguard.regime.changes";
 
   private final Vertx vertx;
   private final Pool pool;
@@ -43,6 +45,9 @@ public final class OutboxPublisher {
     this.vertx = vertx;
     this.pool = pool;
     this.registry = registry;
+    // Every kind at zero from start: the dashboard's panel and SupplyGuardRegimeChanged see the first change.
+    Metrics.countersAtZero(registry, REGIME_CHANGES, "Regime changes published, by kind", "change",
+        ChangeEvents.REGIME_CHANGES);
   }
 
   /** Publishes what is waiting within a few milliseconds, with whatever else is written meanwhile. */
@@ -93,7 +98,7 @@ public final class OutboxPublisher {
 
   private void count(String address, JsonObject payload) {
     if (Addresses.REGIME_CHANGED.equals(address)) {
-      registry.counter("supplyguard.regime.changes", "change", payload.getString("change", "UNKNOWN")).increment();
+      registry.counter(REGIME_CHANGES, "change", payload.getString("change", "UNKNOWN")).increment();
     } else if (Addresses.LICENCE_CHANGED.equals(address)) {
       registry.counter("supplyguard.licence.changes", "change", payload.getString("change", "UNKNOWN")).increment();
     }

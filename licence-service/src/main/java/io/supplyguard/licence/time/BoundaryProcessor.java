@@ -67,8 +67,8 @@ public final class BoundaryProcessor {
   private Future<Void> processDay(SqlConnection tx, List<Measure> measures, LocalDate day) {
     Future<Void> chain = Future.succeededFuture();
     for (RegimeBoundary boundary : Boundaries.on(day, measures)) {
-      chain = chain.compose(v -> ChangeLog.publish(tx, Addresses.REGIME_CHANGED, ChangeEvents.regimeChanged(
-          boundary.change().name(), null, boundary.measure(), day, List.of(day), clock.instant())));
+      chain = chain.compose(v -> ChangeLog.publish(tx, Addresses.REGIME_CHANGED,
+          ChangeEvents.regimeChanged(boundary, clock.instant())));
     }
     return chain
         .compose(v -> licences.expireBefore(tx, day))

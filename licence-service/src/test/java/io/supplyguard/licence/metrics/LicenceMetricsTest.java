@@ -11,6 +11,7 @@ import io.supplyguard.common.testing.MutableClock;
 import io.supplyguard.common.testing.TestPostgres;
 import io.supplyguard.common.testing.TestServices;
 import io.supplyguard.licence.LicenceService;
+import io.supplyguard.licence.events.ChangeEvents;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,13 +25,21 @@ import org.junit.jupiter.api.Test;
 class LicenceMetricsTest {
 
   @Test
-  @DisplayName("licences by tenant and status, remaining kg, utilisation, days to the soonest expiry and regime changes and each element's restriction state are exposed")
+  @DisplayName("licences by tenant and status, remaining kg, utilisation, days to the soonest expiry and regime changes (each kind from zero) and each element's restriction state are exposed")
   void businessGauges() throws Exception {
     JsonObject settings = TestPostgres.newDatabase().put("METRICS_REFRESH_MS", "100");
     Vertx vertx = Vertx.vertx();
     try {
       ServiceHost host = Await.result(TestServices.start(vertx, new LicenceService(), settings,
           MutableClock.at(LocalDate.parse("2026-11-30"))));
+      // Before any change, every kind of regime change is there at zero.
+      String fresh = TestServices.scrape(host);
+      for (String change : ChangeEvents.REGIME_CHANGES) {
+        assertThat(fresh).contains("supplyguard_regime_changes_total{change=\"" + change
+            + "\",service=\"licence-service\"} 0.0");
+      }
+      assertThat(ChangeEvents.REGIME_CHANGES).containsExactly("MEASURE_CREATED", "MEASURE_AMENDED", "SUSPENSION_ADDED",
+          "SUSPENSION_LIFTED", "MEASURE_IN_FORCE", "MEASURE_ENDED", "SUSPENSION_STARTED", "SUSPENSION_ENDED");
       BusClient bus = new BusClient(vertx, Duration.ofSeconds(10));
       BusClient.Caller tenant = new BusClient.Caller("r", "t-metrics", Role.TENANT);
       JsonObject licence = Await.result(bus.request(Addresses.LICENCE_REGISTER, new JsonObject().put("type", "GENERAL")
@@ -43,7 +52,8 @@ class LicenceMetricsTest {
           .put("elements", new JsonArray().add("Ce")).put("forms", new JsonArray().add("OXIDE")).put("source", "s"),
           new BusClient.Caller("r", null, Role.ADMIN)));
 
-      Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> TestServices.scrape(host).contains("supplyguard_regime_changes_total")
+      Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> TestServices.scrape(host)
+          .contains("supplyguard_regime_changes_total{change=\"MEASURE_CREATED\",service=\"licence-service\"} 1.0")
           && TestServices.scrape(host).contains("tenant=\"t-metrics\""));
       String metrics = TestServices.scrape(host);
       assertThat(metrics)
@@ -52,6 +62,7 @@ class LicenceMetricsTest {
           .contains("supplyguard_licence_utilisation_ratio{licence=\"" + licence.getString("id")
               + "\",service=\"licence-service\",tenant=\"t-metrics\"} 0.95")
           .contains("supplyguard_licence_days_to_expiry{element=\"Dy\",service=\"licence-service\",tenant=\"t-metrics\"} 60.0")
+          .contains("supplyguard_regime_changes_total{change=\"MEASURE_AMENDED\",service=\"licence-service\"} 0.0")
           .contains("supplyguard_regime_changes_total{change=\"MEASURE_CREATED\",service=\"licence-service\"} 1.0")
           // Each element's state today (2026-11-30), as docs/regime.md gives it, one row per element.
           .contains("supplyguard_regime_element_state{element=\"Dy\",service=\"licence-service\",state=\"LICENCE_REQUIRED\"} 1.0")
