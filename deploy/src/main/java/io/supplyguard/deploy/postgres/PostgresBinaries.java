@@ -6,8 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -63,9 +62,13 @@ public final class PostgresBinaries {
       try {
         Files.move(unpacked, target, StandardCopyOption.ATOMIC_MOVE);
         LOG.info("PostgreSQL binaries unpacked into {}", target);
-      } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
-        // Another runner renamed its copy into place first: ours is not needed.
+      } catch (FileSystemException raced) {
+        // Another runner renamed its copy into place first (rename(2) answers ENOTEMPTY): ours is
+        // not needed, and the loop checks theirs.
         deleteTree(unpacked);
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+          throw raced;
+        }
       }
       removeAbandoned(cacheRoot);
       if (attempt == 3 && !Manifest.matches(target)) {
