@@ -35,6 +35,7 @@ final class Runner implements AutoCloseable {
 
   /** Starts the runner; {@code wrapper} (for example a shell) goes before the java command if given. */
   static Runner start(Path tmpdir, Path home, int port, List<String> wrapper) throws IOException {
+    Files.createDirectories(tmpdir); // a fresh machine's temporary directory: there, and empty
     Files.createDirectories(home);
     Path ready = home.resolve("postgres.ready");
     Path log = home.resolve("runner.log");
