@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Recomputes exactly the positions a published change reaches: a regime change, the positions
- * of its elements and forms (every position when it prohibits all controlled items); a licence
+ * of its elements and forms (every position when it prohibits all controlled items; those
+ * shipping to a country when its denial probability changed); a licence
  * change, the positions that licence could cover. Recomputes run one after another, in the
  * order the changes arrived, and one at a time across replicas ({@link RecomputeLock}), so that
  * two never race on the same position. A change whose positions are already queued joins that
@@ -72,7 +73,11 @@ public final class ChangeListener {
 
   private void onRegimeChanged(JsonObject change) {
     List<String> elements = strings(change.getJsonArray("elements"));
-    if (change.getBoolean("coversAllControlled", false)) {
+    String destination = change.getString("destination");
+    if (destination != null && elements.isEmpty()) {
+      // A destination's denial probability: it changes the licensing risk of every position shipping there.
+      enqueue("regime " + change.getString("change") + " " + destination, new Selection.ShippingTo(destination));
+    } else if (change.getBoolean("coversAllControlled", false)) {
       enqueue("regime " + change.getString("change") + " " + change.getString("measureId"), new Selection.All());
     } else if (!elements.isEmpty()) {
       enqueue("regime " + change.getString("change") + " " + change.getString("measureId"),

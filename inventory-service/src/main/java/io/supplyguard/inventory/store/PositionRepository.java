@@ -53,6 +53,8 @@ public final class PositionRepository {
   // A licence can only cover positions of its tenant, elements, forms and destination.
   private static final String COVERABLE_BY = SELECT + " WHERE p.tenant_id = $1 AND p.material_id = ANY ($2::text[])"
       + " AND p.destination = $3" + page(4);
+  // A destination's denial probability changed: every tenant's positions shipping there.
+  private static final String SHIPPING_TO = SELECT + " WHERE p.destination = $1" + page(2);
   private static final String ALL = SELECT + " WHERE true" + page(1);
   private static final String STALE = SELECT + """
        WHERE NOT EXISTS (SELECT 1 FROM recommendation r WHERE r.tenant_id = p.tenant_id AND r.site_id = p.site_id
@@ -95,6 +97,9 @@ public final class PositionRepository {
         implements Selection {
     }
 
+    record ShippingTo(String destination) implements Selection {
+    }
+
     record All() implements Selection {
     }
 
@@ -113,6 +118,9 @@ public final class PositionRepository {
       return materials(s.elements(), s.forms()).compose(ids -> ids.length == 0 ? Future.succeededFuture(List.of())
           : run(COVERABLE_BY, Tuple.tuple().addString(s.tenantId()).addArrayOfString(ids).addString(s.destination()),
               from, size));
+    }
+    if (selection instanceof Selection.ShippingTo s) {
+      return run(SHIPPING_TO, Tuple.of(s.destination()), from, size);
     }
     if (selection instanceof Selection.OfTenant s) {
       return run(OF_TENANT, Tuple.of(s.tenantId()), from, size);
