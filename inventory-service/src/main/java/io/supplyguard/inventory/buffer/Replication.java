@@ -74,8 +74,14 @@ final class Replication {
     return new Outcome(cycles, cyclesWithoutStockout, fillRate, anyStockout);
   }
 
-  /** Orders due after the horizon stay on order and are simply never received. */
+  /**
+   * Orders due after the horizon stay on order and are simply never received; so does an order
+   * whose branch has no supply.
+   */
   private static void schedule(double[] arriving, int firstDay, long leadTimeDays, double quantity) {
+    if (leadTimeDays == SimulationDraws.NEVER) {
+      return;
+    }
     long arrival = firstDay + leadTimeDays;
     if (arrival < arriving.length) {
       arriving[(int) arrival] += quantity;
