@@ -61,9 +61,9 @@ class BufferIT {
     // On the worked example's own date (Monday 2026-11-30, T = 63 days) the figures are the model's.
     JsonObject recommendation = new JsonObject(platform.api("GET",
         "/api/v1/sites/plant-1/positions/dy-oxide/recommendation?asOf=2026-11-30", key, null).body());
-    assertThat(recommendation.getDouble("safetyStock")).isCloseTo(458.48, within(0.01));
-    assertThat(recommendation.getDouble("reorderPoint")).isCloseTo(1514.48, within(0.01));
-    assertThat(recommendation.getDouble("recommendedOrder")).isCloseTo(914.48, within(0.01));
+    assertThat(recommendation.getDouble("safetyStock")).isCloseTo(586.60, within(0.01));
+    assertThat(recommendation.getDouble("reorderPoint")).isCloseTo(1642.60, within(0.01));
+    assertThat(recommendation.getDouble("recommendedOrder")).isCloseTo(1042.60, within(0.01));
     assertThat(recommendation.getString("status")).isEqualTo("REORDER");
     JsonObject past = new JsonObject(platform.api("GET",
         "/api/v1/sites/plant-1/positions/dy-oxide/recommendation?asOf=2025-03-01", key, null).body());

@@ -3,6 +3,7 @@ package io.supplyguard.inventory.api;
 import io.supplyguard.common.bus.BodyReader;
 import io.supplyguard.inventory.buffer.AlternateSource;
 import io.supplyguard.inventory.buffer.PositionInputs;
+import io.supplyguard.inventory.buffer.ServiceMeasure;
 import io.vertx.core.json.JsonObject;
 
 /** A stock position's fields from a request, each checked against docs/buffer-model.md's rules ("Inputs"). */
@@ -41,7 +42,8 @@ final class PositionInput {
     }
     in.check();
     double q = orderQuantity != null ? orderQuantity : demand * defaultOrderDays;
-    return new Parsed(new PositionInputs(onHand, onOrder, demand, demandStd, leadTime, leadTimeStd,
+    // The service measure is not an input of the API yet: every position is CYCLE.
+    return new Parsed(new PositionInputs(onHand, onOrder, demand, demandStd, leadTime, leadTimeStd, ServiceMeasure.CYCLE,
         serviceLevel != null ? serviceLevel : defaultServiceLevel, review != null ? review : 0, q, alternate),
         endUse, destination);
   }

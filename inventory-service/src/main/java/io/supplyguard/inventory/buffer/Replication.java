@@ -32,6 +32,11 @@ final class Replication {
 
     double demand = 0;
     double metFromStock = 0;
+    // The same over whole cycles only, as the cycle service level is: what the model promises.
+    double cycleDemand = 0;
+    double cycleMet = 0;
+    double demandInCycles = 0;
+    double metInCycles = 0;
     boolean anyStockout = false;
     int cycles = 0;
     int cyclesWithoutStockout = 0;
@@ -46,14 +51,21 @@ final class Replication {
         if (inCycle) {
           cycles++;
           cyclesWithoutStockout += cycleHadStockout ? 0 : 1;
+          demandInCycles += cycleDemand;
+          metInCycles += cycleMet;
         }
         inCycle = true;
         cycleHadStockout = false;
+        cycleDemand = 0;
+        cycleMet = 0;
       }
 
       double today = draws.demand();
+      double met = Math.min(today, Math.max(net, 0));
       demand += today;
-      metFromStock += Math.min(today, Math.max(net, 0));
+      metFromStock += met;
+      cycleDemand += today;
+      cycleMet += met;
       net -= today;
       if (net < 0) {
         anyStockout = true;
@@ -70,12 +82,21 @@ final class Replication {
       }
     }
     // The cycle still open at the horizon is censored and would flatter the service level.
-    double fillRate = demand > 0 ? metFromStock / demand : 1;
+    // The fill rate over whole cycles; over the horizon when there is none. The stretch before the
+    // first arrival (stock not set by the policy) and the open cycle at the end (its shortage, at
+    // the end of the cycle, mostly not yet reached) would flatter it.
+    double fillRate = demandInCycles > 0 ? metInCycles / demandInCycles : demand > 0 ? metFromStock / demand : 1;
     return new Outcome(cycles, cyclesWithoutStockout, fillRate, anyStockout);
   }
 
-  /** Orders due after the horizon stay on order and are simply never received. */
+  /**
+   * Orders due after the horizon stay on order and are simply never received; so does an order
+   * whose branch has no supply.
+   */
   private static void schedule(double[] arriving, int firstDay, long leadTimeDays, double quantity) {
+    if (leadTimeDays == SimulationDraws.NEVER) {
+      return;
+    }
     long arrival = firstDay + leadTimeDays;
     if (arrival < arriving.length) {
       arriving[(int) arrival] += quantity;

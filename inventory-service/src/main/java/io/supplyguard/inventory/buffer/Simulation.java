@@ -14,7 +14,7 @@ public final class Simulation {
 
   public static SimulationResult run(SimulationRequest request) {
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(request.seed());
-    SimulationDraws draws = new SimulationDraws(rng, request.inputs(), request.delay());
+    SimulationDraws draws = new SimulationDraws(rng, request.inputs(), request.branches());
     Tally cycleServiceLevel = new Tally();
     Tally fillRate = new Tally();
     Tally stockout = new Tally();

@@ -1,13 +1,17 @@
 package io.supplyguard.inventory.buffer;
 
+import java.util.List;
+
 /**
- * One seeded Monte Carlo run: a position (its demand, supplier lead time and starting stock),
- * the licensing delay its supply really faces and the policy it follows. The delay and the policy
- * are separate so that a policy can be tried against a condition it was not made for.
+ * One seeded Monte Carlo run: a position (its demand and starting stock), the lead-time branches
+ * its supply really faces and the policy it follows. The branches and the policy are separate so
+ * that a policy can be tried against a supply it was not made for.
+ *
+ * @param branches each order draws one by its weight, then its lead time from it
  */
 public record SimulationRequest(
     PositionInputs inputs,
-    LicensingDelay delay,
+    List<LeadTimeBranch> branches,
     SimulationPolicy policy,
     int horizonDays,
     int replications,
@@ -17,9 +21,10 @@ public record SimulationRequest(
   public static final int MAX_REPLICATIONS = 10_000;
 
   public SimulationRequest {
-    if (inputs == null || delay == null || policy == null) {
-      throw new IllegalArgumentException("inputs, delay and policy are required");
+    if (inputs == null || branches == null || branches.isEmpty() || policy == null) {
+      throw new IllegalArgumentException("inputs, branches and policy are required");
     }
+    branches = List.copyOf(branches);
     if (horizonDays < 1 || horizonDays > MAX_HORIZON_DAYS) {
       throw new IllegalArgumentException("horizonDays must be 1.." + MAX_HORIZON_DAYS + ", was " + horizonDays);
     }
@@ -28,33 +33,34 @@ public record SimulationRequest(
     }
     requireAtLeastZero("demandMeanPerDay", inputs.demandMeanPerDay());
     requireAtLeastZero("demandStdPerDay", inputs.demandStdPerDay());
-    requireAtLeastZero("leadTimeMeanDays", inputs.leadTimeMeanDays());
-    requireAtLeastZero("leadTimeStdDays", inputs.leadTimeStdDays());
     requireAtLeastZero("onHand", inputs.onHand());
     requireAtLeastZero("onOrder", inputs.onOrder());
-    requireAtLeastZero("delay meanDays", delay.meanDays());
-    requireAtLeastZero("delay stdDays", delay.stdDays());
-    requireAtLeastZero("delay denialDelayDays", delay.denialDelayDays());
-    if (!(delay.denialProbability() >= 0 && delay.denialProbability() <= 1)) {
-      throw new IllegalArgumentException("denialProbability must be in [0, 1], was " + delay.denialProbability());
+    double total = 0;
+    for (LeadTimeBranch b : branches) {
+      if (!(b.weight() >= 0 && b.weight() <= 1)) {
+        throw new IllegalArgumentException("a branch's weight must be in [0, 1], was " + b.weight());
+      }
+      total += b.weight();
+      if (b.supplied()) {
+        requireAtLeastZero("branch leadTimeMeanDays", b.meanDays());
+        requireAtLeastZero("branch leadTimeVarianceDays2", b.varianceDays2());
+      }
+    }
+    if (Math.abs(total - 1) > 1e-9) {
+      throw new IllegalArgumentException("the branches' weights must add to 1, they add to " + total);
     }
   }
 
-  /**
-   * The position under its own recommendation: the recommendation's delay and policy, and, when
-   * it planned on the alternate source, that source's lead time in place of the controlled one.
-   */
+  /** The position under its own recommendation: the recommendation's branches and policy. */
   public static SimulationRequest of(PositionInputs in, Recommendation recommendation, int horizonDays,
       int replications, long seed) {
-    PositionInputs supplied = recommendation.usedAlternate() ? onAlternateSource(in) : in;
-    return new SimulationRequest(supplied, recommendation.delay(), SimulationPolicy.of(recommendation, in),
+    return new SimulationRequest(in, recommendation.branches(), SimulationPolicy.of(recommendation, in),
         horizonDays, replications, seed);
   }
 
-  private static PositionInputs onAlternateSource(PositionInputs in) {
-    return new PositionInputs(in.onHand(), in.onOrder(), in.demandMeanPerDay(), in.demandStdPerDay(),
-        in.alternate().leadTimeMeanDays(), in.alternate().leadTimeStdDays(), in.serviceLevel(),
-        in.reviewPeriodDays(), in.orderQuantity(), null);
+  /** The branches of a position whose regime has one future, the condition with its delay. */
+  public static List<LeadTimeBranch> branches(PositionInputs in, SupplyCondition condition, LicensingDelay delay) {
+    return RegimeFuture.certain(condition, delay).branches(in);
   }
 
   private static void requireAtLeastZero(String name, double value) {

@@ -4,10 +4,12 @@ import io.supplyguard.inventory.buffer.BufferModel;
 import io.supplyguard.inventory.buffer.BufferParameters;
 import io.supplyguard.inventory.buffer.LicensingDelay;
 import io.supplyguard.inventory.buffer.Recommendation;
+import io.supplyguard.inventory.buffer.RegimeFuture;
 import io.supplyguard.inventory.buffer.SupplyCondition;
 import io.supplyguard.inventory.position.StockPosition;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
+import java.util.List;
 
 /** From a position and the licence-service's determination to its recommendation. */
 public final class Recommender {
@@ -31,7 +33,9 @@ public final class Recommender {
     JsonObject determination = batch.byKey().get(position.key().batchKey());
     SupplyCondition condition = SupplyCondition.valueOf(determination.getString("condition"));
     LicensingDelay delay = LicensingDelay.of(condition, batch.reviewDays(), parameters);
-    Recommendation recommendation = BufferModel.recommend(position.inputs(), condition, delay);
+    // One future until the licence-service answers the futures of uncertain suspensions.
+    Recommendation recommendation =
+        BufferModel.recommend(position.inputs(), condition, List.of(RegimeFuture.certain(condition, delay)));
     return new Computed(position, asOf, recommendation, determination);
   }
 }

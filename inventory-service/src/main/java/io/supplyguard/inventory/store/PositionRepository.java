@@ -3,6 +3,7 @@ package io.supplyguard.inventory.store;
 import io.supplyguard.common.db.Rows;
 import io.supplyguard.inventory.buffer.AlternateSource;
 import io.supplyguard.inventory.buffer.PositionInputs;
+import io.supplyguard.inventory.buffer.ServiceMeasure;
 import io.supplyguard.inventory.position.PositionKey;
 import io.supplyguard.inventory.position.StockPosition;
 import io.vertx.core.Future;
@@ -148,7 +149,8 @@ public final class PositionRepository {
         : new AlternateSource(altMean, row.getDouble("alternate_lead_time_std"));
     PositionInputs inputs = new PositionInputs(row.getDouble("on_hand"), row.getDouble("on_order"),
         row.getDouble("demand_mean"), row.getDouble("demand_std"), row.getDouble("lead_time_mean"),
-        row.getDouble("lead_time_std"), row.getDouble("service_level"), row.getDouble("review_period"),
+        // No column holds the service measure yet: every stored position is CYCLE.
+        row.getDouble("lead_time_std"), ServiceMeasure.CYCLE, row.getDouble("service_level"), row.getDouble("review_period"),
         row.getDouble("order_quantity"), alternate);
     return new StockPosition(new PositionKey(row.getString("tenant_id"), row.getString("site_id"),
         row.getString("material_id")), inputs, row.getString("end_use"), row.getString("destination"),

@@ -1,9 +1,13 @@
 package io.supplyguard.inventory.store;
 
 import io.supplyguard.common.db.Rows;
+import io.supplyguard.inventory.buffer.BufferModel;
+import io.supplyguard.inventory.buffer.LeadTimeBranch;
 import io.supplyguard.inventory.buffer.LicensingDelay;
 import io.supplyguard.inventory.buffer.PositionStatus;
 import io.supplyguard.inventory.buffer.Recommendation;
+import io.supplyguard.inventory.buffer.RegimeFuture;
+import io.supplyguard.inventory.buffer.ServiceMeasure;
 import io.supplyguard.inventory.buffer.SupplyCondition;
 import io.supplyguard.inventory.position.PositionKey;
 import io.vertx.core.Future;
@@ -11,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -84,6 +89,8 @@ public final class RecommendationRepository {
   public record Stored(PositionKey key, LocalDate asOf, Recommendation recommendation, JsonObject determination) {
   }
 
+  private static final NormalDistribution NORMAL = NormalDistribution.of(0, 1);
+
   private final Pool pool;
 
   public RecommendationRepository(Pool pool) {
@@ -118,9 +125,13 @@ public final class RecommendationRepository {
       asOf[i] = s.asOf();
       conditions[i] = r.condition().name();
       statuses[i] = r.status().name();
-      Double[] values = {r.safetyStock(), r.reorderPoint(), r.recommendedOrder(), r.daysOfCover(), r.z(),
-          r.leadTimeMean(), r.leadTimeVariance(), g.meanDays(), g.stdDays(), g.denialProbability(),
-          g.denialDelayDays(), r.leadTimeDemand(), r.licensingDemand()};
+      // Version 2 in version 1's columns: z is z(alpha), the lead time's mean and variance those of
+      // the mixture over the supplied branches, lead_time_demand d*(L+R) and licensing_demand the
+      // risk demand E[LTD] - d*(L+R) (0 when nothing is supplied).
+      Double riskDemand = r.riskDemand();
+      Double[] values = {r.safetyStock(), r.reorderPoint(), r.recommendedOrder(), r.daysOfCover(),
+          BufferModel.z(r.target().serviceLevel()), r.leadTimeMean(), r.leadTimeVariance(), g.meanDays(), g.stdDays(),
+          g.denialProbability(), g.denialDelayDays(), r.normalLeadTimeDemand(), riskDemand == null ? 0 : riskDemand};
       for (int f = 0; f < values.length; f++) {
         figures[f][i] = values[f];
       }
@@ -149,13 +160,48 @@ public final class RecommendationRepository {
   private static Stored stored(Row row) {
     LicensingDelay delay = new LicensingDelay(row.getDouble("delay_mean"), row.getDouble("delay_std"),
         row.getDouble("denial_probability"), row.getDouble("denial_delay"));
-    Recommendation r = new Recommendation(SupplyCondition.valueOf(row.getString("condition")),
-        PositionStatus.valueOf(row.getString("status")), delay, row.getDouble("z"), row.getDouble("lead_time_mean"),
-        row.getDouble("lead_time_variance"), row.getDouble("safety_stock"), row.getDouble("reorder_point"),
-        row.getDouble("recommended_order"), row.getDouble("days_of_cover"), row.getDouble("lead_time_demand"),
-        row.getDouble("licensing_demand"), row.getBoolean("used_alternate"));
+    SupplyCondition condition = SupplyCondition.valueOf(row.getString("condition"));
+    PositionStatus status = PositionStatus.valueOf(row.getString("status"));
+    boolean alternate = row.getBoolean("used_alternate");
+    List<LeadTimeBranch> branches = branches(condition, delay, alternate, row.getDouble("lead_time_mean"),
+        row.getDouble("lead_time_variance"));
+    double normal = row.getDouble("lead_time_demand");
+    boolean supplied = branches.stream().anyMatch(LeadTimeBranch::supplied);
+    Recommendation.Levels levels = new Recommendation.Levels(supplied ? normal + row.getDouble("licensing_demand") : null,
+        normal, row.getDouble("safety_stock"), row.getDouble("reorder_point"), row.getDouble("recommended_order"),
+        row.getDouble("days_of_cover"));
+    // No column holds the service measure or the futures yet: a stored recommendation is read as
+    // CYCLE over the one future of its condition, which is what the recompute computes today.
+    Recommendation r = new Recommendation(condition, status,
+        new Recommendation.Target(ServiceMeasure.CYCLE, NORMAL.cumulativeProbability(row.getDouble("z"))),
+        new Recommendation.Supply(List.of(RegimeFuture.certain(condition, delay)), branches, delay, alternate),
+        levels, status == PositionStatus.UNBUFFERABLE ? UNBUFFERABLE : null);
     return new Stored(new PositionKey(row.getString("tenant_id"), row.getString("site_id"),
         row.getString("material_id")), row.getLocalDate("as_of"), r, new JsonObject(row.getString("determination")));
+  }
+
+  private static final String UNBUFFERABLE =
+      "The controlled path is prohibited and no alternate source is qualified: no stock level protects the line.";
+
+  /**
+   * The branches of one future, back from the mixture's mean and variance: under LICENCE_REQUIRED
+   * the approved branch is p*T shorter than the mean and both carry p(1-p)T^2 less variance.
+   */
+  private static List<LeadTimeBranch> branches(SupplyCondition condition, LicensingDelay delay, boolean alternate,
+      double mean, double variance) {
+    return switch (condition) {
+      case PROHIBITED -> alternate ? List.of(LeadTimeBranch.supplied(1, mean, variance))
+          : List.of(LeadTimeBranch.unsupplied(1));
+      case NOT_CONTROLLED, COVERED -> List.of(LeadTimeBranch.supplied(1, mean, variance));
+      case LICENCE_REQUIRED -> {
+        double p = delay.denialProbability();
+        double t = delay.denialDelayDays();
+        double approved = mean - p * t;
+        double within = Math.max(0, variance - p * (1 - p) * t * t);
+        yield java.util.stream.Stream.of(LeadTimeBranch.supplied(1 - p, approved, within),
+            LeadTimeBranch.supplied(p, approved + t, within)).filter(b -> b.weight() > 0).toList();
+      }
+    };
   }
 
   /** The SHA-256 of a determination's JSON: the same determination always gets the same id. */

@@ -51,7 +51,7 @@ class BufferOverTheBusTest {
   }
 
   @Test
-  @DisplayName("the worked example of docs/buffer-model.md comes out to the cent: LICENCE_REQUIRED, ROP 1514.48, order 914.48;"
+  @DisplayName("the worked example of docs/buffer-model.md comes out to the cent: LICENCE_REQUIRED, ROP 1642.60, order 1042.60;"
       + " stored, it reads back the same, explanation included")
   void workedExample(VertxTestContext test) {
     platform.site("t-worked", "plant-1")
@@ -65,17 +65,24 @@ class BufferOverTheBusTest {
           assertThat(stored.size()).isEqualTo(1);
           assertThat(stored.getJsonObject(0)).isEqualTo(r);
           assertThat(r.getString("condition")).isEqualTo("LICENCE_REQUIRED");
-          assertThat(r.getDouble("safetyStock")).isCloseTo(458.48, within(0.01));
-          assertThat(r.getDouble("reorderPoint")).isCloseTo(1514.48, within(0.01));
-          assertThat(r.getDouble("recommendedOrder")).isCloseTo(914.48, within(0.01));
+          assertThat(r.getDouble("safetyStock")).isCloseTo(586.60, within(0.01));
+          assertThat(r.getDouble("reorderPoint")).isCloseTo(1642.60, within(0.01));
+          assertThat(r.getDouble("recommendedOrder")).isCloseTo(1042.60, within(0.01));
+          assertThat(r.getDouble("expectedLeadTimeDemand")).isCloseTo(1056.0, within(0.01));
+          assertThat(r.getJsonArray("futures")).isEqualTo(new JsonArray()
+              .add(new JsonObject().put("weight", 1.0).put("condition", "LICENCE_REQUIRED")));
+          assertThat(r.getJsonArray("branches")).isEqualTo(new JsonArray()
+              .add(new JsonObject().put("weight", 0.8).put("leadTimeMeanDays", 93.0).put("leadTimeStdDays", 11.18))
+              .add(new JsonObject().put("weight", 0.2).put("leadTimeMeanDays", 156.0).put("leadTimeStdDays", 11.18)));
           assertThat(r.getDouble("daysOfCover")).isEqualTo(90.0);
           assertThat(r.getString("status")).isEqualTo("REORDER");
           JsonObject parts = r.getJsonObject("explanation").getJsonObject("reorderPoint");
-          assertThat(parts.getDouble("leadTimeDemand")).isEqualTo(300.0);
-          assertThat(parts.getDouble("licensingDemand")).isCloseTo(756.0, within(0.01));
+          assertThat(parts.getDouble("normalLeadTimeDemand")).isEqualTo(300.0);
+          assertThat(parts.getDouble("riskDemand")).isCloseTo(756.0, within(0.01));
+          assertThat(parts.getDouble("safetyStock")).isCloseTo(586.60, within(0.01));
           assertThat(r.getJsonObject("explanation").getJsonArray("measures").getJsonObject(0).getString("id"))
               .isEqualTo("MOFCOM-GAC-2025-18");
-          assertThat(r.getJsonObject("explanation").getString("summary")).contains("MOFCOM-GAC-2025-18", "1514.48");
+          assertThat(r.getJsonObject("explanation").getString("summary")).contains("MOFCOM-GAC-2025-18", "1642.60");
           assertThat(reply.getJsonObject("position").getDouble("orderQuantity")).isEqualTo(300.0);
           test.completeNow();
         })));

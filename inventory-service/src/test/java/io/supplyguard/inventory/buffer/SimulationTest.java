@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -31,13 +32,15 @@ class SimulationTest {
    * </ul>
    */
   private static PositionInputs wellBehaved(double serviceLevel) {
-    return new PositionInputs(900, 0, 10, 3, 60, 20, serviceLevel, 0, 1200, null);
+    return new PositionInputs(900, 0, 10, 3, 60, 20, ServiceMeasure.CYCLE, serviceLevel, 0, 1200, null);
   }
 
   /** The worked example of docs/buffer-model.md: d 10, sd 4, L 30, sL 5, Q 300, 900 on hand. */
-  private static final PositionInputs WORKED_EXAMPLE = new PositionInputs(900, 0, 10, 4, 30, 5, 0.95, 0, 300, null);
+  private static final PositionInputs WORKED_EXAMPLE = new PositionInputs(900, 0, 10, 4, 30, 5, ServiceMeasure.CYCLE, 0.95, 0, 300, null);
   private static final LicensingDelay LICENCE_REQUIRED =
       LicensingDelay.of(SupplyCondition.LICENCE_REQUIRED, 63, BufferParameters.DEFAULTS);
+  private static final List<LeadTimeBranch> LICENCE_REQUIRED_BRANCHES =
+      SimulationRequest.branches(WORKED_EXAMPLE, SupplyCondition.LICENCE_REQUIRED, LICENCE_REQUIRED);
 
   @Nested
   @DisplayName("a NOT_CONTROLLED position under its recommended policy")
@@ -65,7 +68,7 @@ class SimulationTest {
           recommendation.reorderPoint() - recommendation.safetyStock() / 2, in.orderQuantity(), 0);
 
       SimulationResult result = Simulation.run(
-          new SimulationRequest(in, LicensingDelay.NONE, halved, TEN_YEARS, 400, SEED));
+          new SimulationRequest(in, SimulationRequest.branches(in, SupplyCondition.NOT_CONTROLLED, LicensingDelay.NONE), halved, TEN_YEARS, 400, SEED));
 
       assertThat(result.cycleServiceLevel().upper()).isLessThan(target - 0.05);
     }
@@ -83,11 +86,9 @@ class SimulationTest {
       SimulationResult result = Simulation.run(SimulationRequest.of(WORKED_EXAMPLE, recommendation, TEN_YEARS, 200,
           SEED));
 
-      // Q is 30 days against a lead time of ~106, so three or four orders are in the pipeline and a
-      // denial holds back one order of 300 kg, less than the 458 kg of safety stock: the position
-      // does better than its target (~0.98). With Q longer than the lead time a denial holds back
-      // the whole replenishment and the same reorder point gives only ~0.86: the normal
-      // approximation of the lead-time mixture (p = 0.2, T = 63) is then too thin in its tail.
+      // Q is 30 days against a lead time of ~106, so three or four orders are in the pipeline and
+      // their lead times cross: the exact quantile of one order's lead-time demand is then
+      // conservative (the one-order-at-a-time grid is SimulationGridTest).
       assertThat(result.cycleServiceLevel().mean()).isGreaterThanOrEqualTo(0.95 - 0.02);
     }
 
@@ -97,7 +98,7 @@ class SimulationTest {
       Recommendation uncontrolled =
           BufferModel.recommend(WORKED_EXAMPLE, SupplyCondition.NOT_CONTROLLED, LicensingDelay.NONE);
 
-      SimulationResult result = Simulation.run(new SimulationRequest(WORKED_EXAMPLE, LICENCE_REQUIRED,
+      SimulationResult result = Simulation.run(new SimulationRequest(WORKED_EXAMPLE, LICENCE_REQUIRED_BRANCHES,
           SimulationPolicy.of(uncontrolled, WORKED_EXAMPLE), TEN_YEARS, 200, SEED));
 
       // A reorder point of 390 kg covers 39 days of demand; the licensed lead time is ~106 days.
@@ -112,7 +113,7 @@ class SimulationTest {
   void deterministicTiming() {
     // ROP = 10*30 = 300: the order placed at the end of the day IP reaches 300 arrives after 30 more
     // days of demand, on the morning stock would first be short. One day later and every cycle would stock out.
-    PositionInputs in = new PositionInputs(900, 0, 10, 0, 30, 0, 0.95, 0, 300, null);
+    PositionInputs in = new PositionInputs(900, 0, 10, 0, 30, 0, ServiceMeasure.CYCLE, 0.95, 0, 300, null);
     Recommendation recommendation = BufferModel.recommend(in, SupplyCondition.NOT_CONTROLLED, LicensingDelay.NONE);
 
     SimulationResult result = Simulation.run(SimulationRequest.of(in, recommendation, 365, 3, SEED));
@@ -142,14 +143,12 @@ class SimulationTest {
   @Test
   @DisplayName("a PROHIBITED position with an alternate source is simulated on the alternate's lead time, unlicensed")
   void alternateSource() {
-    PositionInputs in = new PositionInputs(900, 0, 10, 4, 30, 5, 0.95, 0, 300, new AlternateSource(50, 8));
+    PositionInputs in = new PositionInputs(900, 0, 10, 4, 30, 5, ServiceMeasure.CYCLE, 0.95, 0, 300, new AlternateSource(50, 8));
     Recommendation recommendation = BufferModel.recommend(in, SupplyCondition.PROHIBITED, LICENCE_REQUIRED);
 
     SimulationRequest request = SimulationRequest.of(in, recommendation, 365, 10, SEED);
 
-    assertThat(request.inputs().leadTimeMeanDays()).isEqualTo(50);
-    assertThat(request.inputs().leadTimeStdDays()).isEqualTo(8);
-    assertThat(request.delay()).isEqualTo(LicensingDelay.NONE);
+    assertThat(request.branches()).containsExactly(LeadTimeBranch.supplied(1, 50, 64));
     assertThat(request.policy().reorderPoint()).isEqualTo(recommendation.reorderPoint());
   }
 
@@ -210,14 +209,14 @@ class SimulationTest {
     }
 
     @Test
-    @DisplayName("with a denial probability outside [0, 1]")
-    void denialProbability() {
-      LicensingDelay impossible = new LicensingDelay(63, 10, 1.5, 63);
+    @DisplayName("with branch weights that do not add to 1")
+    void branchWeights() {
+      List<LeadTimeBranch> short_ = List.of(LeadTimeBranch.supplied(0.8, 93, 125));
 
-      assertThatThrownBy(() -> new SimulationRequest(WORKED_EXAMPLE, impossible,
+      assertThatThrownBy(() -> new SimulationRequest(WORKED_EXAMPLE, short_,
           SimulationPolicy.of(recommendation, WORKED_EXAMPLE), 365, 10, SEED))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("denialProbability");
+          .hasMessageContaining("add to 1");
     }
   }
 }
