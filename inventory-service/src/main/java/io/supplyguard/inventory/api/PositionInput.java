@@ -26,6 +26,7 @@ final class PositionInput {
     Double demandStd = in.number("demandStdPerDay", true, 0, true, MAX_KG, false);
     Double leadTime = in.number("leadTimeMeanDays", true, 0, false, MAX_DAYS, false);
     Double leadTimeStd = in.number("leadTimeStdDays", true, 0, true, MAX_DAYS, false);
+    ServiceMeasure measure = in.oneOf("serviceMeasure", ServiceMeasure.class, false);
     Double serviceLevel = in.number("serviceLevel", false, 0.5, true, 1, true);
     Double review = in.number("reviewPeriodDays", false, 0, true, MAX_DAYS, false);
     Double orderQuantity = in.number("orderQuantity", false, 0, false, MAX_KG, false);
@@ -42,8 +43,8 @@ final class PositionInput {
     }
     in.check();
     double q = orderQuantity != null ? orderQuantity : demand * defaultOrderDays;
-    // The service measure is not an input of the API yet: every position is CYCLE.
-    return new Parsed(new PositionInputs(onHand, onOrder, demand, demandStd, leadTime, leadTimeStd, ServiceMeasure.CYCLE,
+    return new Parsed(new PositionInputs(onHand, onOrder, demand, demandStd, leadTime, leadTimeStd,
+        measure != null ? measure : ServiceMeasure.CYCLE,
         serviceLevel != null ? serviceLevel : defaultServiceLevel, review != null ? review : 0, q, alternate),
         endUse, destination);
   }
@@ -59,6 +60,7 @@ final class PositionInput {
         .put("demandStdPerDay", in.demandStdPerDay())
         .put("leadTimeMeanDays", in.leadTimeMeanDays())
         .put("leadTimeStdDays", in.leadTimeStdDays())
+        .put("serviceMeasure", in.serviceMeasure().name())
         .put("serviceLevel", in.serviceLevel())
         .put("reviewPeriodDays", in.reviewPeriodDays())
         .put("orderQuantity", in.orderQuantity())

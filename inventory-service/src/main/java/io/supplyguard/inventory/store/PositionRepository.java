@@ -23,8 +23,9 @@ public final class PositionRepository {
   private static final String UPSERT = """
       INSERT INTO position (tenant_id, site_id, material_id, on_hand, on_order, demand_mean, demand_std,
                             lead_time_mean, lead_time_std, service_level, review_period, order_quantity, end_use,
-                            destination, alternate_lead_time_mean, alternate_lead_time_std, updated_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, now())
+                            destination, alternate_lead_time_mean, alternate_lead_time_std, service_measure,
+                            updated_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, now())
       ON CONFLICT (tenant_id, site_id, material_id) DO UPDATE SET
         on_hand = EXCLUDED.on_hand, on_order = EXCLUDED.on_order, demand_mean = EXCLUDED.demand_mean,
         demand_std = EXCLUDED.demand_std, lead_time_mean = EXCLUDED.lead_time_mean,
@@ -32,7 +33,8 @@ public final class PositionRepository {
         review_period = EXCLUDED.review_period, order_quantity = EXCLUDED.order_quantity,
         end_use = EXCLUDED.end_use, destination = EXCLUDED.destination,
         alternate_lead_time_mean = EXCLUDED.alternate_lead_time_mean,
-        alternate_lead_time_std = EXCLUDED.alternate_lead_time_std, updated_at = now()""";
+        alternate_lead_time_std = EXCLUDED.alternate_lead_time_std, service_measure = EXCLUDED.service_measure,
+        updated_at = now()""";
 
   private static final String SELECT = """
       SELECT p.*, m.elements, m.form
@@ -59,7 +61,8 @@ public final class PositionRepository {
   private static final String ALL = SELECT + " WHERE true" + page(1);
   private static final String STALE = SELECT + """
        WHERE NOT EXISTS (SELECT 1 FROM recommendation r WHERE r.tenant_id = p.tenant_id AND r.site_id = p.site_id
-                         AND r.material_id = p.material_id AND r.as_of >= $1)""" + page(2);
+                         AND r.material_id = p.material_id AND r.as_of >= $1
+                         AND r.model_version = %d)""".formatted(RecommendationRepository.MODEL_VERSION) + page(2);
 
   private final Pool pool;
 
@@ -78,7 +81,7 @@ public final class PositionRepository {
         p.key().materialId(), in.onHand(), in.onOrder(), in.demandMeanPerDay(), in.demandStdPerDay(),
         in.leadTimeMeanDays(), in.leadTimeStdDays(), in.serviceLevel(), in.reviewPeriodDays(), in.orderQuantity(),
         p.endUse(), p.destination(), alt == null ? null : alt.leadTimeMeanDays(),
-        alt == null ? null : alt.leadTimeStdDays()})).mapEmpty();
+        alt == null ? null : alt.leadTimeStdDays(), in.serviceMeasure().name()})).mapEmpty();
   }
 
   public Future<Optional<StockPosition>> find(PositionKey key) {
@@ -149,8 +152,8 @@ public final class PositionRepository {
         : new AlternateSource(altMean, row.getDouble("alternate_lead_time_std"));
     PositionInputs inputs = new PositionInputs(row.getDouble("on_hand"), row.getDouble("on_order"),
         row.getDouble("demand_mean"), row.getDouble("demand_std"), row.getDouble("lead_time_mean"),
-        // No column holds the service measure yet: every stored position is CYCLE.
-        row.getDouble("lead_time_std"), ServiceMeasure.CYCLE, row.getDouble("service_level"), row.getDouble("review_period"),
+        row.getDouble("lead_time_std"), ServiceMeasure.valueOf(row.getString("service_measure")),
+        row.getDouble("service_level"), row.getDouble("review_period"),
         row.getDouble("order_quantity"), alternate);
     return new StockPosition(new PositionKey(row.getString("tenant_id"), row.getString("site_id"),
         row.getString("material_id")), inputs, row.getString("end_use"), row.getString("destination"),

@@ -6,7 +6,6 @@ import io.supplyguard.inventory.buffer.LeadTimeBranch;
 import io.supplyguard.inventory.buffer.LicensingDelay;
 import io.supplyguard.inventory.buffer.PositionStatus;
 import io.supplyguard.inventory.buffer.Recommendation;
-import io.supplyguard.inventory.buffer.RegimeFuture;
 import io.supplyguard.inventory.buffer.ServiceMeasure;
 import io.supplyguard.inventory.buffer.SupplyCondition;
 import io.supplyguard.inventory.position.PositionKey;
@@ -15,7 +14,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,14 +30,21 @@ import java.util.Map;
  * determination that decided its condition, the determinations stored once each.
  */
 public final class RecommendationRepository {
+  /**
+   * The buffer model the stored figures come from (docs/buffer-model.md). Recommendations of an
+   * older model are stale: the service recomputes them at start ({@code PositionRepository}'s STALE).
+   */
+  public static final int MODEL_VERSION = 2;
   private static final String FIGURES = """
       $1::text[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::float8[], $8::float8[],
       $9::float8[], $10::float8[], $11::float8[], $12::float8[], $13::float8[], $14::float8[], $15::float8[],
-      $16::float8[], $17::float8[], $18::float8[], $19::float8[], $20::bool[], $21::text[]""";
+      $16::float8[], $17::float8[], $18::float8[], $19::float8[], $20::bool[], $21::text[], $24::text[],
+      $25::float8[], $26::text[], $27::text[], $28::text[]""";
   private static final String COLUMNS = """
       tenant_id, site_id, material_id, as_of, condition, status, safety_stock, reorder_point, recommended_order,
       days_of_cover, z, lead_time_mean, lead_time_variance, delay_mean, delay_std, denial_probability,
-      denial_delay, lead_time_demand, licensing_demand, used_alternate, determination_id""";
+      denial_delay, lead_time_demand, licensing_demand, used_alternate, determination_id, service_measure,
+      service_level, futures, branches, unbufferable_reason""";
 
   // One statement per page, so one round trip and no explicit transaction: the computed rows
   // arrive as arrays, the page's few determinations are stored once each, and a status change
@@ -59,8 +64,8 @@ public final class RecommendationRepository {
         INSERT INTO determination (id, body) SELECT * FROM unnest($22::text[], $23::text[])
         ON CONFLICT (id) DO NOTHING
       ), stored AS (
-        INSERT INTO recommendation (%s, computed_at)
-        SELECT *, now() FROM computed
+        INSERT INTO recommendation (%s, computed_at, model_version)
+        SELECT *, now(), %d FROM computed
         ON CONFLICT (tenant_id, site_id, material_id) DO UPDATE SET
           as_of = EXCLUDED.as_of, condition = EXCLUDED.condition, status = EXCLUDED.status,
           safety_stock = EXCLUDED.safety_stock, reorder_point = EXCLUDED.reorder_point,
@@ -70,6 +75,9 @@ public final class RecommendationRepository {
           denial_probability = EXCLUDED.denial_probability, denial_delay = EXCLUDED.denial_delay,
           lead_time_demand = EXCLUDED.lead_time_demand, licensing_demand = EXCLUDED.licensing_demand,
           used_alternate = EXCLUDED.used_alternate, determination_id = EXCLUDED.determination_id,
+          service_measure = EXCLUDED.service_measure, service_level = EXCLUDED.service_level,
+          futures = EXCLUDED.futures, branches = EXCLUDED.branches,
+          unbufferable_reason = EXCLUDED.unbufferable_reason, model_version = EXCLUDED.model_version,
           computed_at = now()
       )
       -- A first recommendation that is OK is no news; any other change of status is.
@@ -77,19 +85,18 @@ public final class RecommendationRepository {
       SELECT tenant_id, site_id, material_id, previous, status, condition, as_of FROM changes
       WHERE previous IS DISTINCT FROM status AND (previous IS NOT NULL OR status <> 'OK')
       RETURNING id, tenant_id, site_id, material_id, from_status, to_status, condition, as_of, raised_at"""
-      .formatted(FIGURES, COLUMNS, COLUMNS);
+      .formatted(FIGURES, COLUMNS, COLUMNS, MODEL_VERSION);
 
   private static final String LIST = """
       SELECT r.*, d.body AS determination FROM recommendation r
       JOIN determination d ON d.id = r.determination_id
-      WHERE r.tenant_id = $1 AND ($2::text IS NULL OR r.status = $2)
-      ORDER BY r.site_id, r.material_id LIMIT $3 OFFSET $4""";
+      WHERE r.tenant_id = $1 AND ($2::text IS NULL OR r.status = $2) AND r.model_version = %d
+      ORDER BY r.site_id, r.material_id LIMIT $3 OFFSET $4""".formatted(MODEL_VERSION);
 
   /** A recommendation as stored: for a position, as of a date, decided by a determination. */
   public record Stored(PositionKey key, LocalDate asOf, Recommendation recommendation, JsonObject determination) {
   }
 
-  private static final NormalDistribution NORMAL = NormalDistribution.of(0, 1);
 
   private final Pool pool;
 
@@ -112,6 +119,11 @@ public final class RecommendationRepository {
     Double[][] figures = new Double[13][n];
     Boolean[] usedAlternate = new Boolean[n];
     String[] determinationIds = new String[n];
+    String[] measures = new String[n];
+    Double[] serviceLevels = new Double[n];
+    String[] futures = new String[n];
+    String[] branches = new String[n];
+    String[] reasons = new String[n];
     // A page shares a few determinations (the same instance for every position it decides).
     Map<JsonObject, String> ids = new IdentityHashMap<>();
     Map<String, String> bodies = new LinkedHashMap<>();
@@ -136,6 +148,11 @@ public final class RecommendationRepository {
         figures[f][i] = values[f];
       }
       usedAlternate[i] = r.usedAlternate();
+      measures[i] = r.serviceMeasure().name();
+      serviceLevels[i] = r.target().serviceLevel();
+      futures[i] = SupplyColumns.futures(r.futures());
+      branches[i] = SupplyColumns.branches(r.branches());
+      reasons[i] = r.unbufferableReason();
       determinationIds[i] = ids.computeIfAbsent(s.determination(), d -> {
         String body = d.encode();
         String id = contentId(body);
@@ -149,6 +166,7 @@ public final class RecommendationRepository {
     params.add(determinationIds);
     params.add(bodies.keySet().toArray(String[]::new));
     params.add(bodies.values().toArray(String[]::new));
+    params.addAll(List.of(measures, serviceLevels, futures, branches, reasons));
     return pool.preparedQuery(STORE).execute(Tuple.from(params)).map(alerts -> Rows.list(alerts, AlertRepository::alert));
   }
 
@@ -162,46 +180,20 @@ public final class RecommendationRepository {
         row.getDouble("denial_probability"), row.getDouble("denial_delay"));
     SupplyCondition condition = SupplyCondition.valueOf(row.getString("condition"));
     PositionStatus status = PositionStatus.valueOf(row.getString("status"));
-    boolean alternate = row.getBoolean("used_alternate");
-    List<LeadTimeBranch> branches = branches(condition, delay, alternate, row.getDouble("lead_time_mean"),
-        row.getDouble("lead_time_variance"));
+    List<LeadTimeBranch> branches = SupplyColumns.branches(row.getString("branches"));
     double normal = row.getDouble("lead_time_demand");
     boolean supplied = branches.stream().anyMatch(LeadTimeBranch::supplied);
     Recommendation.Levels levels = new Recommendation.Levels(supplied ? normal + row.getDouble("licensing_demand") : null,
         normal, row.getDouble("safety_stock"), row.getDouble("reorder_point"), row.getDouble("recommended_order"),
         row.getDouble("days_of_cover"));
-    // No column holds the service measure or the futures yet: a stored recommendation is read as
-    // CYCLE over the one future of its condition, which is what the recompute computes today.
     Recommendation r = new Recommendation(condition, status,
-        new Recommendation.Target(ServiceMeasure.CYCLE, NORMAL.cumulativeProbability(row.getDouble("z"))),
-        new Recommendation.Supply(List.of(RegimeFuture.certain(condition, delay)), branches, delay, alternate),
-        levels, status == PositionStatus.UNBUFFERABLE ? UNBUFFERABLE : null);
+        new Recommendation.Target(ServiceMeasure.valueOf(row.getString("service_measure")),
+            row.getDouble("service_level")),
+        new Recommendation.Supply(SupplyColumns.futures(row.getString("futures")), branches, delay,
+            row.getBoolean("used_alternate")),
+        levels, row.getString("unbufferable_reason"));
     return new Stored(new PositionKey(row.getString("tenant_id"), row.getString("site_id"),
         row.getString("material_id")), row.getLocalDate("as_of"), r, new JsonObject(row.getString("determination")));
-  }
-
-  private static final String UNBUFFERABLE =
-      "The controlled path is prohibited and no alternate source is qualified: no stock level protects the line.";
-
-  /**
-   * The branches of one future, back from the mixture's mean and variance: under LICENCE_REQUIRED
-   * the approved branch is p*T shorter than the mean and both carry p(1-p)T^2 less variance.
-   */
-  private static List<LeadTimeBranch> branches(SupplyCondition condition, LicensingDelay delay, boolean alternate,
-      double mean, double variance) {
-    return switch (condition) {
-      case PROHIBITED -> alternate ? List.of(LeadTimeBranch.supplied(1, mean, variance))
-          : List.of(LeadTimeBranch.unsupplied(1));
-      case NOT_CONTROLLED, COVERED -> List.of(LeadTimeBranch.supplied(1, mean, variance));
-      case LICENCE_REQUIRED -> {
-        double p = delay.denialProbability();
-        double t = delay.denialDelayDays();
-        double approved = mean - p * t;
-        double within = Math.max(0, variance - p * (1 - p) * t * t);
-        yield java.util.stream.Stream.of(LeadTimeBranch.supplied(1 - p, approved, within),
-            LeadTimeBranch.supplied(p, approved + t, within)).filter(b -> b.weight() > 0).toList();
-      }
-    };
   }
 
   /** The SHA-256 of a determination's JSON: the same determination always gets the same id. */

@@ -105,17 +105,41 @@ class BufferOverTheBusTest {
   }
 
   @Test
+  @DisplayName("the worked example with a FILL_RATE target of 0.98: ROP 1603.93, SS 547.93, order 1003.93; the measure stored"
+      + " with the position and the recommendation")
+  void fillRate(VertxTestContext test) {
+    platform.site("t-fill", "plant-1")
+        .compose(site -> platform.upsert("t-fill", BufferBus.workedExample("plant-1", "dy-oxide")
+            .put("serviceMeasure", "FILL_RATE").put("serviceLevel", 0.98)))
+        .compose(reply -> platform.stored("t-fill").map(stored -> List.of(reply, stored)))
+        .onComplete(test.succeeding(replies -> test.verify(() -> {
+          JsonObject reply = (JsonObject) replies.get(0);
+          JsonObject r = reply.getJsonObject("recommendation");
+          assertThat(((JsonArray) replies.get(1)).getJsonObject(0)).isEqualTo(r);
+          assertThat(reply.getJsonObject("position").getString("serviceMeasure")).isEqualTo("FILL_RATE");
+          assertThat(r.getDouble("reorderPoint")).isCloseTo(1603.93, within(0.01));
+          assertThat(r.getDouble("safetyStock")).isCloseTo(547.93, within(0.01));
+          assertThat(r.getDouble("recommendedOrder")).isCloseTo(1003.93, within(0.01));
+          assertThat(r.getString("status")).isEqualTo("REORDER");
+          assertThat(r.getJsonObject("explanation").getString("serviceMeasure")).isEqualTo("FILL_RATE");
+          test.completeNow();
+        })));
+  }
+
+  @Test
   @DisplayName("every bad field is refused by name, an unknown site is a 404, and nothing is stored")
   void validation(VertxTestContext test) {
     JsonObject bad = BufferBus.workedExample("plant-1", "dy-oxide").put("serviceLevel", 1.0).put("onHand", -1)
         .put("leadTimeMeanDays", 0).put("destination", "Germany").put("demandMeanPerDay", "ten")
+        .put("serviceMeasure", "AVAILABILITY")
         .put("alternateSource", new JsonObject().put("leadTimeMeanDays", -3).put("leadTimeStdDays", 1));
     bad.remove("endUse");
     platform.site("t-bad", "plant-1")
         .compose(site -> platform.upsert("t-bad", bad))
         .recover(refused -> {
           test.verify(() -> assertThat(((ServiceException) refused).errors()).extracting(FieldError::field)
-              .contains("serviceLevel", "onHand", "leadTimeMeanDays", "destination", "demandMeanPerDay", "endUse",
+              .contains("serviceMeasure", "serviceLevel", "onHand", "leadTimeMeanDays", "destination", "demandMeanPerDay",
+                  "endUse",
                   "alternateSource.leadTimeMeanDays"));
           return platform.upsert("t-bad", BufferBus.workedExample("plant-1", "unobtainium"));
         })
