@@ -120,4 +120,83 @@ class BufferIT {
         "{\"horizonDays\": 730, \"replications\": 200, \"seed\": 7}").body();
     assertThat(new JsonObject(again).getJsonObject("cycleServiceLevel")).isEqualTo(csl);
   }
+
+  @Test
+  @Order(5)
+  @DisplayName("a licence covers only its own end use: AUTOMOTIVE is COVERED, ELECTRONICS LICENCE_REQUIRED, in checks and positions")
+  void endUse() throws Exception {
+    String tenant = new JsonObject(platform.api("POST", "/api/v1/tenants", platform.adminKey,
+        "{\"name\":\"End Use Motors\"}").body()).getString("apiKey");
+    HttpResponse<String> licence = platform.api("POST", "/api/v1/licences", tenant, """
+        {"type": "GENERAL", "exporter": "JL Mag", "elements": ["Dy"], "forms": ["OXIDE"], "quantityKg": 1000,
+         "destination": "DE", "endUse": "AUTOMOTIVE"}""");
+    assertThat(licence.statusCode()).as(licence.body()).isEqualTo(201);
+    String licenceId = new JsonObject(licence.body()).getString("id");
+
+    JsonObject electronics = new JsonObject(platform.api("GET",
+        "/api/v1/licence-check?material=dy-oxide&destination=DE&endUse=ELECTRONICS&quantityKg=10", tenant, null).body());
+    assertThat(electronics.getString("decision")).isEqualTo("LICENCE_REQUIRED");
+    JsonObject automotive = new JsonObject(platform.api("GET",
+        "/api/v1/licence-check?material=dy-oxide&destination=DE&endUse=AUTOMOTIVE&quantityKg=10", tenant, null).body());
+    assertThat(automotive.getString("decision")).isEqualTo("COVERED");
+    assertThat(automotive.getJsonObject("coveredBy").getString("licenceId")).isEqualTo(licenceId);
+
+    for (String site : new String[] {"electronics-plant", "automotive-plant"}) {
+      assertThat(platform.api("POST", "/api/v1/sites", tenant, "{\"id\": \"" + site + "\", \"name\": \"" + site
+          + "\", \"country\": \"DE\"}").statusCode()).isEqualTo(201);
+    }
+    HttpResponse<String> forElectronics = platform.api("PUT", "/api/v1/sites/electronics-plant/positions/dy-oxide",
+        tenant, WORKED_EXAMPLE.replace("CIVIL", "ELECTRONICS"));
+    assertThat(forElectronics.statusCode()).as(forElectronics.body()).isEqualTo(200);
+    assertThat(new JsonObject(forElectronics.body()).getJsonObject("recommendation").getString("condition"))
+        .isEqualTo("LICENCE_REQUIRED");
+    HttpResponse<String> forAutomotive = platform.api("PUT", "/api/v1/sites/automotive-plant/positions/dy-oxide",
+        tenant, WORKED_EXAMPLE.replace("CIVIL", "AUTOMOTIVE"));
+    assertThat(forAutomotive.statusCode()).as(forAutomotive.body()).isEqualTo(200);
+    assertThat(new JsonObject(forAutomotive.body()).getJsonObject("recommendation").getString("condition"))
+        .isEqualTo("COVERED");
+  }
+
+  @Test
+  @Order(6)
+  @DisplayName("denial probabilities: none seeded; ADMIN sets JP's, the licence check to JP carries it, DE the default; bad input is a 400 naming the field")
+  void denialProbabilities() throws Exception {
+    JsonObject fresh = new JsonObject(platform.api("GET", "/api/v1/regime/denial-probabilities", key, null).body());
+    assertThat(fresh.getDouble("default")).isEqualTo(0.2);
+    assertThat(fresh.getJsonArray("destinations")).isEmpty();
+
+    assertThat(fieldOf(platform.api("PUT", "/api/v1/regime/denial-probabilities/JP", platform.adminKey,
+        "{\"probability\": 1.5, \"source\": \"too high\"}"))).isEqualTo("probability");
+    assertThat(fieldOf(platform.api("PUT", "/api/v1/regime/denial-probabilities/JP", platform.adminKey,
+        "{\"probability\": \"half\", \"source\": \"not a number\"}"))).isEqualTo("probability");
+    assertThat(fieldOf(platform.api("PUT", "/api/v1/regime/denial-probabilities/JP", platform.adminKey,
+        "{\"probability\": 0.5}"))).isEqualTo("source");
+    assertThat(fieldOf(platform.api("PUT", "/api/v1/regime/denial-probabilities/Jp", platform.adminKey,
+        "{\"probability\": 0.5, \"source\": \"mixed case\"}"))).isEqualTo("country");
+    assertThat(platform.api("PUT", "/api/v1/regime/denial-probabilities/JP", key,
+        "{\"probability\": 0.5, \"source\": \"a tenant\"}").statusCode()).isEqualTo(403);
+    assertThat(new JsonObject(platform.api("GET", "/api/v1/regime/denial-probabilities", key, null).body())
+        .getJsonArray("destinations")).as("refused writes change nothing").isEmpty();
+
+    HttpResponse<String> set = platform.api("PUT", "/api/v1/regime/denial-probabilities/JP", platform.adminKey,
+        "{\"probability\": 0.5, \"source\": \"Nikkei, Feb 2026: about 50% approved\"}");
+    assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+    assertThat(new JsonObject(set.body()).getDouble("probability")).isEqualTo(0.5);
+    JsonObject japan = new JsonObject(platform.api("GET",
+        "/api/v1/licence-check?material=dy-oxide&destination=JP&endUse=CIVIL", key, null).body());
+    assertThat(japan.getDouble("denialProbability")).isEqualTo(0.5);
+    assertThat(japan.getString("denialSource")).isEqualTo("Nikkei, Feb 2026: about 50% approved");
+    JsonObject germany = new JsonObject(platform.api("GET",
+        "/api/v1/licence-check?material=dy-oxide&destination=DE&endUse=CIVIL", key, null).body());
+    assertThat(germany.getDouble("denialProbability")).isEqualTo(0.2);
+    assertThat(germany.containsKey("denialSource")).isTrue();
+    assertThat(germany.getString("denialSource")).isNull();
+    assertThat(platform.api("GET", "/api/v1/regime/history?limit=5", platform.adminKey, null).body())
+        .contains("DENIAL_PROBABILITY");
+  }
+
+  private static String fieldOf(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    return new JsonObject(response.body()).getJsonArray("errors").getJsonObject(0).getString("field");
+  }
 }

@@ -99,6 +99,14 @@ class ContractIT {
         "{\"from\": \"2026-12-05\", \"until\": \"2027-01-10\", \"reference\": \"overlapping\"}", 409);
     call("POST", "/api/v1/regime/measures/CONTRACT-2026-1/suspensions/" + suspension.getLong("id") + "/lift", admin,
         "{\"on\": \"2027-01-15\"}", 200);
+    call("GET", "/api/v1/regime/denial-probabilities", key, null, 200);
+    call("PUT", "/api/v1/regime/denial-probabilities/JP", admin,
+        "{\"probability\": 0.5, \"source\": \"Nikkei, Feb 2026: about 50% of applicants approved\"}", 200);
+    call("PUT", "/api/v1/regime/denial-probabilities/JP", admin, "{\"probability\": 1.5, \"source\": \"too high\"}",
+        400);
+    call("PUT", "/api/v1/regime/denial-probabilities/jp", admin, "{\"probability\": 0.5, \"source\": \"lower\"}", 400);
+    call("PUT", "/api/v1/regime/denial-probabilities/JP", admin, "{\"probability\": 0.5}", 400);
+    call("PUT", "/api/v1/regime/denial-probabilities/JP", key, "{\"probability\": 0.1, \"source\": \"tenant\"}", 403);
     call("GET", "/api/v1/regime/history?limit=5", admin, null, 200);
 
     call("GET", "/api/v1/materials", key, null, 200);

@@ -28,6 +28,17 @@ public final class Addresses {
   public static final String REGIME_SUSPENSION_LIFT = "licence.regime.suspension.lift";
   /** ADMIN. The regime's audit trail: {@code {limit?, beforeId?}} → {@code {events}}. */
   public static final String REGIME_HISTORY = "licence.regime.history";
+  /**
+   * Denial risk by destination: {@code {}} → {@code {default, destinations: [{country,
+   * probability, source, updatedAt}]}}; {@code default} applies to every other destination.
+   */
+  public static final String REGIME_DENIAL_PROBABILITIES = "licence.regime.denial-probabilities";
+  /**
+   * ADMIN. {@code {country, probability, source}} → {@code {country, probability, source,
+   * updatedAt}}; audited and published on {@link #REGIME_CHANGED} as {@code
+   * DENIAL_PROBABILITY_SET} with the {@code destination}.
+   */
+  public static final String REGIME_DENIAL_PROBABILITY_SET = "licence.regime.denial-probability.set";
 
   // --- licence-service: licences --------------------------------------------------------
 
@@ -50,7 +61,8 @@ public final class Addresses {
   /**
    * Does a shipment need a licence: {@code {elements, form, destination, endUse, quantityKg?,
    * asOf?, horizonDays?}} → {@code {decision: NOT_REQUIRED | COVERED | LICENCE_REQUIRED |
-   * PROHIBITED, ...}}.
+   * PROHIBITED, denialProbability, denialSource, ...}}: the denial probability of the destination,
+   * and its source (null when it is the configured default).
    */
   public static final String LICENCE_CHECK = "licence.check";
   /**
@@ -58,8 +70,8 @@ public final class Addresses {
    * (docs/buffer-model.md, "Supply condition"):
    * {@code {asOf, positions: [{key, elements, form, destination, endUse, orderQuantityKg,
    * horizonDays, leadTimeDays}], scenario?: {changes}}} → {@code {reviewDays, determinations:
-   * [{condition, measures, suspensionsEndingInHorizon, prohibitions, coveredBy?, explanation,
-   * ...}], conditions: [{key, condition, determination}]}}: reviewDays is T, the calendar days of
+   * [{condition, measures, suspensionsEndingInHorizon, prohibitions, coveredBy?, denialProbability,
+   * denialSource, explanation, ...}], conditions: [{key, condition, determination}]}}: reviewDays is T, the calendar days of
    * MOFCOM's review from asOf; each position points (by index) at its determination, which
    * positions alike share. With a scenario, the conditions are those the hypothetical changes
    * would give; nothing is stored.
@@ -105,7 +117,9 @@ public final class Addresses {
 
   /**
    * The regime changed, by an operator or because a date passed: {@code {changeId, change,
-   * measureId, elements, forms, effectiveFrom, dates, at}}.
+   * measureId, elements, forms, effectiveFrom, dates, at}}. A denial probability set for a
+   * destination ({@code DENIAL_PROBABILITY_SET}) has no measureId and no elements; it names the
+   * {@code destination}, its {@code probability}, {@code previousProbability} and {@code source}.
    */
   public static final String REGIME_CHANGED = "regime.changed";
   /**

@@ -28,5 +28,9 @@ final class RegimeOperations extends Operations {
     bind(builder, "liftSuspension", bus.to(Addresses.REGIME_SUSPENSION_LIFT,
         Body.of(json, measureId, Body.path("suspensionId"))).invalidating(cache));
     bind(builder, "regimeHistory", bus.to(Addresses.REGIME_HISTORY, Body.query("limit", "beforeId")));
+    bind(builder, "listDenialProbabilities", bus.to(Addresses.REGIME_DENIAL_PROBABILITIES, Body.empty()));
+    // Element states do not depend on denial probabilities: nothing cached to drop.
+    bind(builder, "setDenialProbability",
+        bus.to(Addresses.REGIME_DENIAL_PROBABILITY_SET, Body.of(json, Body.path("country"))));
   }
 }

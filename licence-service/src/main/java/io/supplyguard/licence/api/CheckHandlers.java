@@ -5,6 +5,7 @@ import io.supplyguard.common.bus.BusRequest;
 import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.licence.check.Decision;
+import io.supplyguard.licence.check.DenialRisk;
 import io.supplyguard.licence.check.Determination;
 import io.supplyguard.licence.check.Determiner;
 import io.supplyguard.licence.check.Scenario;
@@ -13,6 +14,7 @@ import io.supplyguard.licence.regime.Measure;
 import io.supplyguard.licence.check.SupplyQuery;
 import io.supplyguard.licence.registry.Licence;
 import io.supplyguard.licence.registry.WorkingDays;
+import io.supplyguard.licence.store.DenialRiskCache;
 import io.supplyguard.licence.store.LicenceRepository;
 import io.supplyguard.licence.store.Regime;
 import io.supplyguard.licence.store.RegimeCache;
@@ -41,14 +43,16 @@ final class CheckHandlers {
   private final Clock clock;
   private final WorkingDays calendar;
   private final int reviewWorkingDays;
+  private final DenialRiskCache denials;
 
   CheckHandlers(RegimeCache regime, LicenceRepository licences, Clock clock, WorkingDays calendar,
-      int reviewWorkingDays) {
+      int reviewWorkingDays, DenialRiskCache denials) {
     this.regime = regime;
     this.licences = licences;
     this.clock = clock;
     this.calendar = calendar;
     this.reviewWorkingDays = reviewWorkingDays;
+    this.denials = denials;
   }
 
   Future<JsonObject> check(BusRequest request) {
@@ -59,7 +63,8 @@ final class CheckHandlers {
       SupplyQuery query = query(in, current, "quantityKg", given != null ? given : LocalDate.now(clock),
           horizon == null ? 0 : horizon, horizon == null ? 0 : horizon);
       in.check();
-      return tenantLicences(request).map(own -> DeterminationJson.of(Determiner.determine(query, current.measures(), own)));
+      return Future.all(tenantLicences(request), denials.get()).map(all -> DenialProbabilities.annotate(
+          DeterminationJson.of(Determiner.determine(query, current.measures(), all.resultAt(0))), all.resultAt(1)));
     });
   }
 
@@ -90,7 +95,9 @@ final class CheckHandlers {
       List<ScenarioChange> changes = ScenarioInput.changes(request.body().getJsonObject("scenario"), current);
       List<Measure> measures = Scenario.regime(current.measures(), changes);
       long reviewDays = ChronoUnit.DAYS.between(asOf, calendar.after(asOf, reviewWorkingDays));
-      return tenantLicences(request).map(own -> {
+      return Future.all(tenantLicences(request), denials.get()).map(all -> {
+        List<Licence> own = all.resultAt(0);
+        DenialRisk risk = all.resultAt(1);
         List<Licence> usable = Scenario.licences(own, changes);
         // Positions alike (same material, destination, end use, horizon, quantity) share one
         // determination: it is decided and sent once, and the positions point at it.
@@ -105,7 +112,7 @@ final class CheckHandlers {
             Determination d = Determiner.determine(query, measures, usable);
             index = determinations.size();
             seen.put(query, index);
-            determinations.add(DeterminationJson.of(d).put("condition", condition(d)));
+            determinations.add(DenialProbabilities.annotate(DeterminationJson.of(d), risk).put("condition", condition(d)));
           }
           condition = determinations.getJsonObject(index).getString("condition");
           conditions.add(new JsonObject().put("key", keys.get(i)).put("condition", condition).put("determination", index));

@@ -83,11 +83,12 @@ final class DeterminationJson {
           .append(end.lastDay()).append(", inside the horizon, so it does not protect this supply.");
     }
     if (d.decision() == Decision.COVERED) {
-      text.append(" Covered by licence ").append(d.coveredBy().id()).append(" (").append(d.coveredBy().remainingKg()
+      text.append(" Covered by licence ").append(d.coveredBy().id()).append(" for ").append(d.coveredBy().endUse())
+          .append(" use to ").append(d.coveredBy().destination()).append(" (").append(d.coveredBy().remainingKg()
           .toPlainString()).append(" kg left, valid to ").append(d.coveredBy().validTo()).append(").");
     } else if (d.decision() == Decision.LICENCE_REQUIRED) {
       text.append(" No ACTIVE licence of the tenant covers ").append(what)
-          .append(" with enough left and valid long enough.");
+          .append(" (elements, form, destination and end use alike) with enough left and valid long enough.");
     }
     return text.toString();
   }

@@ -9,6 +9,8 @@ import io.supplyguard.licence.events.OutboxPublisher;
 import io.supplyguard.licence.metrics.LicenceMetrics;
 import io.supplyguard.licence.registry.WorkingDays;
 import io.supplyguard.licence.store.AuditRepository;
+import io.supplyguard.licence.store.DenialProbabilityRepository;
+import io.supplyguard.licence.store.DenialRiskCache;
 import io.supplyguard.licence.store.LicenceRepository;
 import io.supplyguard.licence.store.LicenceStats;
 import io.supplyguard.licence.store.RegimeCache;
@@ -68,8 +70,12 @@ public final class LicenceVerticle extends VerticleBase {
     LicenceHandlers licences = new LicenceHandlers(pool, licenceRepository, audit, regime, clock, workingDays,
         settings.integer("LICENCE_REVIEW_WORKING_DAYS"), outbox::flushSoon);
     Drawdowns drawdowns = new Drawdowns(pool, clock, outbox::flushSoon, registry);
+    DenialProbabilityRepository denialRepository = new DenialProbabilityRepository(pool);
+    DenialRiskCache denials = new DenialRiskCache(denialRepository, DenialRiskCache.configuredDefault(settings));
+    DenialProbabilities denialProbabilities = new DenialProbabilities(pool, denialRepository, denials, clock,
+        outbox::flushSoon);
     CheckHandlers checks = new CheckHandlers(regime, licenceRepository, clock, workingDays,
-        settings.integer("LICENCE_REVIEW_WORKING_DAYS"));
+        settings.integer("LICENCE_REVIEW_WORKING_DAYS"), denials);
 
     bus = new BusServer(vertx)
         .handleEncoded(Addresses.REGIME_ELEMENTS, regimeQueries::elements)
@@ -87,9 +93,14 @@ public final class LicenceVerticle extends VerticleBase {
         .handle(Addresses.LICENCE_DRAWDOWN, drawdowns::drawdown)
         .handle(Addresses.LICENCE_HISTORY, licences::history)
         .handle(Addresses.LICENCE_CHECK, checks::check)
-        .handle(Addresses.SUPPLY_CONDITIONS, checks::conditions);
+        .handle(Addresses.SUPPLY_CONDITIONS, checks::conditions)
+        .handle(Addresses.REGIME_DENIAL_PROBABILITIES, denialProbabilities::list)
+        .handle(Addresses.REGIME_DENIAL_PROBABILITY_SET, denialProbabilities::set);
     // Another replica's change (or the calendar's) makes this replica's copy of the regime stale.
-    regimeChanges = vertx.eventBus().consumer(Addresses.REGIME_CHANGED, event -> regime.invalidate());
+    regimeChanges = vertx.eventBus().consumer(Addresses.REGIME_CHANGED, event -> {
+      regime.invalidate();
+      denials.invalidate();
+    });
 
     outboxTimer = vertx.setPeriodic(settings.millis("OUTBOX_FLUSH_MS").toMillis(), t -> outbox.flush());
     Retention retention = new Retention(pool);

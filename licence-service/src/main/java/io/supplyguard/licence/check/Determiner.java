@@ -66,8 +66,8 @@ public final class Determiner {
   }
 
   /**
-   * One ACTIVE licence that covers every counting element, the form and the destination, with
-   * enough left and valid long enough. Of several, the one that lapses first, so that the
+   * One ACTIVE licence that covers every counting element, the form, the destination and the end
+   * use, with enough left and valid long enough. Of several, the one that lapses first, so that the
    * longer ones are kept for later.
    */
   static Optional<Licence> coveringLicence(SupplyQuery query, Set<String> countingElements, List<Licence> licences) {
@@ -78,6 +78,7 @@ public final class Determiner {
         .filter(l -> !l.validFrom().isAfter(query.asOf()) && !l.validTo().isBefore(validUntilAtLeast))
         .filter(l -> l.elements().containsAll(countingElements) && l.forms().contains(query.form()))
         .filter(l -> l.destination().equals(query.destination()))
+        .filter(l -> l.endUse().equals(query.endUse()))
         .filter(l -> needed == null ? l.remainingKg().signum() > 0 : l.remainingKg().compareTo(needed) >= 0)
         .min(Comparator.comparing(Licence::validTo)
             .thenComparing(Licence::remainingKg, Comparator.reverseOrder())

@@ -1,10 +1,12 @@
 package io.supplyguard.licence.events;
 
+import io.supplyguard.licence.check.DenialProbability;
 import io.supplyguard.licence.regime.Measure;
 import io.supplyguard.licence.regime.RegimeBoundary;
 import io.supplyguard.licence.registry.Licence;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -19,7 +21,9 @@ public final class ChangeEvents {
 
   /** What an operator does to the regime; what the calendar brings to it is a {@link RegimeBoundary.Change}. */
   public enum RegimeEdit {
-    MEASURE_CREATED, MEASURE_AMENDED, SUSPENSION_ADDED, SUSPENSION_LIFTED
+    MEASURE_CREATED, MEASURE_AMENDED, SUSPENSION_ADDED, SUSPENSION_LIFTED,
+    /** An operator set the denial probability of a destination: no measure, a {@code destination}. */
+    DENIAL_PROBABILITY_SET
   }
 
   /** Every value {@code regime.changed}'s {@code change} takes: an operator's edit or a boundary of the calendar. */
@@ -69,6 +73,31 @@ public final class ChangeEvents {
         .put("effectiveFrom", effectiveFrom.toString())
         .put("dates", new JsonArray(dates.stream().filter(Objects::nonNull).distinct().sorted()
             .map(LocalDate::toString).toList()))
+        .put("at", at.toString());
+  }
+
+  /**
+   * An operator set the denial probability of a destination: it changes the lead time of every
+   * LICENCE_REQUIRED position shipping there, whatever its elements. No measure changed, so
+   * {@code measureId} is absent and {@code elements} and {@code forms} are empty; {@code
+   * destination} names the positions to recompute.
+   *
+   * @param previous the probability that applied before (the default when none was entered)
+   */
+  public static JsonObject denialProbabilitySet(DenialProbability entry, BigDecimal previous, LocalDate effectiveFrom,
+      Instant at) {
+    return new JsonObject()
+        .put("changeId", UUID.randomUUID().toString())
+        .put("change", RegimeEdit.DENIAL_PROBABILITY_SET.name())
+        .put("destination", entry.country())
+        .put("probability", entry.probability())
+        .put("previousProbability", previous)
+        .put("source", entry.source())
+        .put("elements", new JsonArray())
+        .put("forms", new JsonArray())
+        .put("coversAllControlled", false)
+        .put("effectiveFrom", effectiveFrom.toString())
+        .put("dates", new JsonArray().add(effectiveFrom.toString()))
         .put("at", at.toString());
   }
 

@@ -1,0 +1,53 @@
+package io.supplyguard.licence.store;
+
+import io.supplyguard.common.config.InvalidConfigException;
+import io.supplyguard.common.config.Settings;
+import io.supplyguard.licence.check.DenialProbability;
+import io.supplyguard.licence.check.DenialRisk;
+import io.vertx.core.Future;
+import java.math.BigDecimal;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The denial probabilities by destination, read once and kept until they change, like the
+ * regime ({@link RegimeCache}): every determination reads them, operators change them rarely.
+ */
+public final class DenialRiskCache {
+  private final DenialProbabilityRepository repository;
+  private final BigDecimal defaultProbability;
+  private volatile Future<DenialRisk> current;
+
+  /** @param defaultProbability what a destination without an entry takes ({@code BUFFER_DENIAL_PROBABILITY}) */
+  public DenialRiskCache(DenialProbabilityRepository repository, BigDecimal defaultProbability) {
+    this.repository = repository;
+    this.defaultProbability = defaultProbability;
+  }
+
+  /** The configured default, {@code BUFFER_DENIAL_PROBABILITY}: a probability, so between 0 and 1. */
+  public static BigDecimal configuredDefault(Settings settings) {
+    double p = settings.number("BUFFER_DENIAL_PROBABILITY");
+    if (p < 0 || p > 1) {
+      throw new InvalidConfigException("BUFFER_DENIAL_PROBABILITY", "must be between 0 and 1, was " + p);
+    }
+    return BigDecimal.valueOf(p);
+  }
+
+  public BigDecimal defaultProbability() {
+    return defaultProbability;
+  }
+
+  public Future<DenialRisk> get() {
+    Future<DenialRisk> cached = current;
+    if (cached == null || cached.failed()) {
+      cached = repository.all().map(entries -> new DenialRisk(defaultProbability,
+          entries.stream().collect(Collectors.toMap(DenialProbability::country, Function.identity()))));
+      current = cached;
+    }
+    return cached;
+  }
+
+  public void invalidate() {
+    current = null;
+  }
+}
