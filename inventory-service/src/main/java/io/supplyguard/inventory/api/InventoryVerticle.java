@@ -52,9 +52,11 @@ public final class InventoryVerticle extends VerticleBase {
     RecommendationRepository recommendations = new RecommendationRepository(pool);
     AlertRepository alerts = new AlertRepository(pool);
     InventoryMetrics metrics = new InventoryMetrics(registry);
+    // p comes with each determination from the licence-service (BUFFER_DENIAL_PROBABILITY is its
+    // setting); the model's default stands in only should an older licence-service not send it.
     BufferParameters parameters = new BufferParameters(settings.number("BUFFER_COVERED_DELAY_MEAN_DAYS"),
         settings.number("BUFFER_COVERED_DELAY_STD_DAYS"), settings.number("BUFFER_REVIEW_STD_DAYS"),
-        settings.number("BUFFER_DENIAL_PROBABILITY"));
+        BufferParameters.DEFAULTS.denialProbability());
     Recomputer recomputer = new Recomputer(vertx, positions, recommendations,
         new SupplyConditions(new BusClient(vertx, settings.millis("BUS_TIMEOUT_MS"))), new Recommender(parameters),
         metrics, settings.integer("RECOMPUTE_PAGE_SIZE"));

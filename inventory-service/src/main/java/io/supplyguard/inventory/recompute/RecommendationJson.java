@@ -32,15 +32,25 @@ public final class RecommendationJson {
         .put("daysOfCover", round(r.daysOfCover()))
         .put("expectedLeadTimeDemand", round(r.expectedLeadTimeDemand()))
         .put("status", r.status().name())
-        .put("futures", futures(r))
+        .put("futures", futures(r, determination))
         .put("branches", branches(r))
         .put("explanation", explanation(r, determination));
   }
 
-  private static JsonArray futures(Recommendation r) {
+  /**
+   * Each future with the suspensions whose choice makes it (extended or ending as announced),
+   * taken from the determination's futures, which the recommendation's keep in the same order.
+   */
+  private static JsonArray futures(Recommendation r, JsonObject determination) {
+    JsonArray decided = determination.getJsonArray("futures");
+    boolean aligned = decided != null && decided.size() == r.futures().size();
     JsonArray futures = new JsonArray();
-    for (RegimeFuture f : r.futures()) {
-      futures.add(new JsonObject().put("weight", share(f.weight())).put("condition", f.condition().name()));
+    for (int i = 0; i < r.futures().size(); i++) {
+      RegimeFuture f = r.futures().get(i);
+      JsonArray suspensions = aligned ? decided.getJsonObject(i).getJsonArray("suspensions", new JsonArray())
+          : new JsonArray();
+      futures.add(new JsonObject().put("weight", share(f.weight())).put("condition", f.condition().name())
+          .put("suspensions", suspensions));
     }
     return futures;
   }
@@ -68,6 +78,7 @@ public final class RecommendationJson {
             .put("licensingDelayMeanDays", g.meanDays())
             .put("licensingDelayStdDays", g.stdDays())
             .put("denialProbability", g.denialProbability())
+            .put("denialSource", determination.getString("denialSource"))
             .put("denialDelayDays", g.denialDelayDays())
             .put("alternateSourceUsed", r.usedAlternate()))
         .put("measures", determination.getJsonArray("measures", new JsonArray()))
@@ -93,11 +104,16 @@ public final class RecommendationJson {
     StringBuilder text = new StringBuilder(r.condition().name()).append(": ")
         .append(determination.getString("explanation", "")).append(' ');
     if (r.futures().size() > 1) {
+      JsonArray decided = determination.getJsonArray("futures");
       text.append("Over ").append(r.futures().size()).append(" futures of the regime:");
       String separator = " ";
-      for (RegimeFuture f : r.futures()) {
+      for (int i = 0; i < r.futures().size(); i++) {
+        RegimeFuture f = r.futures().get(i);
         text.append(separator).append(percent(f.weight())).append(' ').append(f.condition().name());
-        separator = ", ";
+        if (decided != null && decided.size() == r.futures().size()) {
+          text.append(" (").append(choices(decided.getJsonObject(i).getJsonArray("suspensions"))).append(')');
+        }
+        separator = "; ";
       }
       text.append(". ");
     }
@@ -122,6 +138,20 @@ public final class RecommendationJson {
     text.append(" over ").append(r.branches().size()).append(r.branches().size() == 1 ? " lead-time branch" : " lead-time branches")
         .append(" (lead time ").append(Math.round(r.leadTimeMean() * 10) / 10.0).append(" days on average). Status ")
         .append(r.status()).append("; order ").append(cents(r.recommendedOrder())).append(" kg now.");
+    return text.toString();
+  }
+
+  /** "MOFCOM-GAC-2025-61 suspension s-1 extended, ..." for one future. */
+  private static String choices(JsonArray suspensions) {
+    if (suspensions == null || suspensions.isEmpty()) {
+      return "no suspension in question";
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < suspensions.size(); i++) {
+      JsonObject s = suspensions.getJsonObject(i);
+      text.append(i == 0 ? "" : ", ").append(s.getString("measureId")).append("'s suspension ")
+          .append(s.getBoolean("extended", false) ? "extended" : "ending as announced");
+    }
     return text.toString();
   }
 

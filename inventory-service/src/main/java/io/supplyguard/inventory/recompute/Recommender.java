@@ -7,8 +7,10 @@ import io.supplyguard.inventory.buffer.Recommendation;
 import io.supplyguard.inventory.buffer.RegimeFuture;
 import io.supplyguard.inventory.buffer.SupplyCondition;
 import io.supplyguard.inventory.position.StockPosition;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /** From a position and the licence-service's determination to its recommendation. */
@@ -31,11 +33,32 @@ public final class Recommender {
 
   public Computed compute(StockPosition position, SupplyConditions.Batch batch, LocalDate asOf) {
     JsonObject determination = batch.byKey().get(position.key().batchKey());
-    SupplyCondition condition = SupplyCondition.valueOf(determination.getString("condition"));
-    LicensingDelay delay = LicensingDelay.of(condition, batch.reviewDays(), parameters);
-    // One future until the licence-service answers the futures of uncertain suspensions.
-    Recommendation recommendation =
-        BufferModel.recommend(position.inputs(), condition, List.of(RegimeFuture.certain(condition, delay)));
+    SupplyCondition reported = SupplyCondition.valueOf(determination.getString("condition"));
+    // The licence-service answers the destination's denial probability with every determination.
+    BufferParameters forDestination = parameters.withDenialProbability(
+        determination.getDouble("denialProbability", parameters.denialProbability()));
+    Recommendation recommendation = BufferModel.recommend(position.inputs(), reported,
+        futures(determination, reported, batch.reviewDays(), forDestination));
     return new Computed(position, asOf, recommendation, determination);
+  }
+
+  /**
+   * The determination's futures, in its order (the first: every suspension ends as announced), so
+   * that the explanation can name each one's suspensions by position; one certain future when the
+   * regime holds no uncertainty for the position.
+   */
+  private static List<RegimeFuture> futures(JsonObject determination, SupplyCondition reported, double reviewDays,
+      BufferParameters p) {
+    JsonArray futures = determination.getJsonArray("futures");
+    if (futures == null || futures.size() <= 1) {
+      return List.of(RegimeFuture.certain(reported, LicensingDelay.of(reported, reviewDays, p)));
+    }
+    List<RegimeFuture> result = new ArrayList<>(futures.size());
+    for (int i = 0; i < futures.size(); i++) {
+      JsonObject future = futures.getJsonObject(i);
+      SupplyCondition condition = SupplyCondition.valueOf(future.getString("condition"));
+      result.add(new RegimeFuture(future.getDouble("weight"), condition, LicensingDelay.of(condition, reviewDays, p)));
+    }
+    return result;
   }
 }

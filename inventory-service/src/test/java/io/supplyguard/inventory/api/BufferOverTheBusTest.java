@@ -70,7 +70,7 @@ class BufferOverTheBusTest {
           assertThat(r.getDouble("recommendedOrder")).isCloseTo(1042.60, within(0.01));
           assertThat(r.getDouble("expectedLeadTimeDemand")).isCloseTo(1056.0, within(0.01));
           assertThat(r.getJsonArray("futures")).isEqualTo(new JsonArray()
-              .add(new JsonObject().put("weight", 1.0).put("condition", "LICENCE_REQUIRED")));
+              .add(new JsonObject().put("weight", 1.0).put("condition", "LICENCE_REQUIRED").put("suspensions", new JsonArray())));
           assertThat(r.getJsonArray("branches")).isEqualTo(new JsonArray()
               .add(new JsonObject().put("weight", 0.8).put("leadTimeMeanDays", 93.0).put("leadTimeStdDays", 11.18))
               .add(new JsonObject().put("weight", 0.2).put("leadTimeMeanDays", 156.0).put("leadTimeStdDays", 11.18)));
