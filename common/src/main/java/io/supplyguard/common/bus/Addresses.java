@@ -26,6 +26,12 @@ public final class Addresses {
   public static final String REGIME_SUSPENSION_ADD = "licence.regime.suspension.add";
   /** ADMIN. End a suspension early: {@code {measureId, suspensionId, on, reference?}} → suspension. */
   public static final String REGIME_SUSPENSION_LIFT = "licence.regime.suspension.lift";
+  /**
+   * ADMIN. The probability that a suspension is extended past its last day: {@code {measureId,
+   * suspensionId, renewalProbability, note}} → suspension; a suspension whose last day has passed
+   * is CONFLICT.
+   */
+  public static final String REGIME_SUSPENSION_RENEWAL = "licence.regime.suspension.renewal";
   /** ADMIN. The regime's audit trail: {@code {limit?, beforeId?}} → {@code {events}}. */
   public static final String REGIME_HISTORY = "licence.regime.history";
 

@@ -19,7 +19,7 @@ public final class ChangeEvents {
 
   /** What an operator does to the regime; what the calendar brings to it is a {@link RegimeBoundary.Change}. */
   public enum RegimeEdit {
-    MEASURE_CREATED, MEASURE_AMENDED, SUSPENSION_ADDED, SUSPENSION_LIFTED
+    MEASURE_CREATED, MEASURE_AMENDED, SUSPENSION_ADDED, SUSPENSION_LIFTED, SUSPENSION_RENEWAL_PROBABILITY_SET
   }
 
   /** Every value {@code regime.changed}'s {@code change} takes: an operator's edit or a boundary of the calendar. */
