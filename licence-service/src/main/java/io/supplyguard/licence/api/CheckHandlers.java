@@ -4,9 +4,9 @@ import io.supplyguard.common.bus.BodyReader;
 import io.supplyguard.common.bus.BusRequest;
 import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.ServiceException;
-import io.supplyguard.licence.check.Decision;
 import io.supplyguard.licence.check.Determination;
 import io.supplyguard.licence.check.Determiner;
+import io.supplyguard.licence.check.Futures;
 import io.supplyguard.licence.check.Scenario;
 import io.supplyguard.licence.check.ScenarioChange;
 import io.supplyguard.licence.regime.Measure;
@@ -41,6 +41,8 @@ final class CheckHandlers {
   private final Clock clock;
   private final WorkingDays calendar;
   private final int reviewWorkingDays;
+  /** The regimes of the futures of the stored regime, kept while it is (see {@link #futureRegimes}). */
+  private Futures.Regimes futureRegimes;
 
   CheckHandlers(RegimeCache regime, LicenceRepository licences, Clock clock, WorkingDays calendar,
       int reviewWorkingDays) {
@@ -59,7 +61,11 @@ final class CheckHandlers {
       SupplyQuery query = query(in, current, "quantityKg", given != null ? given : LocalDate.now(clock),
           horizon == null ? 0 : horizon, horizon == null ? 0 : horizon);
       in.check();
-      return tenantLicences(request).map(own -> DeterminationJson.of(Determiner.determine(query, current.measures(), own)));
+      Futures.Regimes regimes = futureRegimes(current.measures());
+      return tenantLicences(request).map(own -> {
+        Determination d = Determiner.determine(query, regimes.regime(), own);
+        return FuturesJson.with(DeterminationJson.of(d), Futures.of(d, regimes, own));
+      });
     });
   }
 
@@ -89,6 +95,7 @@ final class CheckHandlers {
       }
       List<ScenarioChange> changes = ScenarioInput.changes(request.body().getJsonObject("scenario"), current);
       List<Measure> measures = Scenario.regime(current.measures(), changes);
+      Futures.Regimes regimes = changes.isEmpty() ? futureRegimes(current.measures()) : new Futures.Regimes(measures);
       long reviewDays = ChronoUnit.DAYS.between(asOf, calendar.after(asOf, reviewWorkingDays));
       return tenantLicences(request).map(own -> {
         List<Licence> usable = Scenario.licences(own, changes);
@@ -105,7 +112,8 @@ final class CheckHandlers {
             Determination d = Determiner.determine(query, measures, usable);
             index = determinations.size();
             seen.put(query, index);
-            determinations.add(DeterminationJson.of(d).put("condition", condition(d)));
+            determinations.add(FuturesJson.with(DeterminationJson.of(d), Futures.of(d, regimes, usable))
+                .put("condition", condition(d)));
           }
           condition = determinations.getJsonObject(index).getString("condition");
           conditions.add(new JsonObject().put("key", keys.get(i)).put("condition", condition).put("determination", index));
@@ -118,7 +126,20 @@ final class CheckHandlers {
 
   /** The supply condition a determination's decision stands for (docs/buffer-model.md, "Supply condition"). */
   private static String condition(Determination d) {
-    return d.decision() == Decision.NOT_REQUIRED ? "NOT_CONTROLLED" : d.decision().name();
+    return FuturesJson.condition(d.decision());
+  }
+
+  /**
+   * The futures' regimes of the stored regime, shared by every request until the regime changes
+   * (the cache then answers another list); a scenario's regime gets its own for its request.
+   */
+  private Futures.Regimes futureRegimes(List<Measure> stored) {
+    Futures.Regimes kept = futureRegimes;
+    if (kept == null || kept.regime() != stored) {
+      kept = new Futures.Regimes(stored);
+      futureRegimes = kept;
+    }
+    return kept;
   }
 
   private static SupplyQuery query(BodyReader in, Regime current, String quantityField, LocalDate asOf, int horizon,
