@@ -99,6 +99,18 @@ class ContractIT {
         "{\"from\": \"2026-12-05\", \"until\": \"2027-01-10\", \"reference\": \"overlapping\"}", 409);
     call("POST", "/api/v1/regime/measures/CONTRACT-2026-1/suspensions/" + suspension.getLong("id") + "/lift", admin,
         "{\"on\": \"2027-01-15\"}", 200);
+    String suspensions = "/api/v1/regime/measures/CONTRACT-2026-1/suspensions";
+    JsonObject later = call("POST", suspensions, admin,
+        "{\"from\": \"2030-01-01\", \"until\": \"2030-12-31\", \"reference\": \"MOFCOM 2029 No. 9\"}", 201);
+    call("PATCH", suspensions + "/" + later.getLong("id"), admin,
+        "{\"renewalProbability\": 0.6, \"note\": \"Extension expected from the trade talks\"}", 200);
+    call("PATCH", suspensions + "/" + later.getLong("id"), admin, "{\"renewalProbability\": 1.5, \"note\": \"x\"}", 400);
+    call("PATCH", suspensions + "/" + later.getLong("id"), admin, "{\"renewalProbability\": 0.5}", 400);
+    call("PATCH", suspensions + "/999999", admin, "{\"renewalProbability\": 0.5, \"note\": \"x\"}", 404);
+    JsonObject ended = call("POST", suspensions, admin,
+        "{\"from\": \"2020-01-01\", \"until\": \"2020-01-31\", \"reference\": \"MOFCOM 2019 No. 1\"}", 201);
+    call("PATCH", suspensions + "/" + ended.getLong("id"), admin, "{\"renewalProbability\": 0.5, \"note\": \"late\"}",
+        409);
     call("GET", "/api/v1/regime/history?limit=5", admin, null, 200);
 
     call("GET", "/api/v1/materials", key, null, 200);
@@ -152,6 +164,9 @@ class ContractIT {
     call("POST", "/api/v1/scenarios", key, """
         {"asOf": "2026-10-01", "changes": [{"type": "SUSPENSION_EXTENDED", "reference": "MOFCOM-GAC-2025-70",
          "until": "2027-11-10"}]}""", 200);
+    call("POST", "/api/v1/scenarios", key, """
+        {"asOf": "2026-10-01", "changes": [{"type": "RENEWAL_PROBABILITY", "reference": "MOFCOM-GAC-2025-70",
+         "renewalProbability": 0.5}]}""", 200);
     call("POST", "/api/v1/scenarios", key, "{\"changes\": []}", 400);
 
     stream("/api/v1/events?lastEventId=0", key);
