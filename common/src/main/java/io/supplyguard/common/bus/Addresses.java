@@ -64,10 +64,13 @@ public final class Addresses {
    * (docs/buffer-model.md, "Supply condition"):
    * {@code {asOf, positions: [{key, elements, form, destination, endUse, orderQuantityKg,
    * horizonDays, leadTimeDays}], scenario?: {changes}}} → {@code {reviewDays, determinations:
-   * [{condition, measures, suspensionsEndingInHorizon, prohibitions, coveredBy?, explanation,
-   * ...}], conditions: [{key, condition, determination}]}}: reviewDays is T, the calendar days of
+   * [{condition, measures, suspensionsEndingInHorizon, prohibitions, coveredBy?, futures,
+   * explanation, ...}], conditions: [{key, condition, determination}]}}: reviewDays is T, the calendar days of
    * MOFCOM's review from asOf; each position points (by index) at its determination, which
-   * positions alike share. With a scenario, the conditions are those the hypothetical changes
+   * positions alike share. {@code futures: [{weight, decision, condition, suspensions:
+   * [{measureId, suspensionId, reference, until, extended}], coveredBy?}]} splits the determination
+   * by the renewal probabilities of the suspensions ending inside the horizon (docs/regime.md,
+   * "Futures"); the first is the regime as announced. With a scenario, the conditions are those the hypothetical changes
    * would give; nothing is stored.
    */
   public static final String SUPPLY_CONDITIONS = "licence.conditions";
