@@ -107,6 +107,18 @@ class ContractIT {
     call("PUT", "/api/v1/regime/denial-probabilities/jp", admin, "{\"probability\": 0.5, \"source\": \"lower\"}", 400);
     call("PUT", "/api/v1/regime/denial-probabilities/JP", admin, "{\"probability\": 0.5}", 400);
     call("PUT", "/api/v1/regime/denial-probabilities/JP", key, "{\"probability\": 0.1, \"source\": \"tenant\"}", 403);
+    String suspensions = "/api/v1/regime/measures/CONTRACT-2026-1/suspensions";
+    JsonObject later = call("POST", suspensions, admin,
+        "{\"from\": \"2030-01-01\", \"until\": \"2030-12-31\", \"reference\": \"MOFCOM 2029 No. 9\"}", 201);
+    call("PATCH", suspensions + "/" + later.getLong("id"), admin,
+        "{\"renewalProbability\": 0.6, \"note\": \"Extension expected from the trade talks\"}", 200);
+    call("PATCH", suspensions + "/" + later.getLong("id"), admin, "{\"renewalProbability\": 1.5, \"note\": \"x\"}", 400);
+    call("PATCH", suspensions + "/" + later.getLong("id"), admin, "{\"renewalProbability\": 0.5}", 400);
+    call("PATCH", suspensions + "/999999", admin, "{\"renewalProbability\": 0.5, \"note\": \"x\"}", 404);
+    JsonObject ended = call("POST", suspensions, admin,
+        "{\"from\": \"2020-01-01\", \"until\": \"2020-01-31\", \"reference\": \"MOFCOM 2019 No. 1\"}", 201);
+    call("PATCH", suspensions + "/" + ended.getLong("id"), admin, "{\"renewalProbability\": 0.5, \"note\": \"late\"}",
+        409);
     call("GET", "/api/v1/regime/history?limit=5", admin, null, 200);
 
     call("GET", "/api/v1/materials", key, null, 200);
@@ -160,6 +172,9 @@ class ContractIT {
     call("POST", "/api/v1/scenarios", key, """
         {"asOf": "2026-10-01", "changes": [{"type": "SUSPENSION_EXTENDED", "reference": "MOFCOM-GAC-2025-70",
          "until": "2027-11-10"}]}""", 200);
+    call("POST", "/api/v1/scenarios", key, """
+        {"asOf": "2026-10-01", "changes": [{"type": "RENEWAL_PROBABILITY", "reference": "MOFCOM-GAC-2025-70",
+         "renewalProbability": 0.5}]}""", 200);
     call("POST", "/api/v1/scenarios", key, "{\"changes\": []}", 400);
 
     stream("/api/v1/events?lastEventId=0", key);

@@ -26,6 +26,12 @@ public final class Addresses {
   public static final String REGIME_SUSPENSION_ADD = "licence.regime.suspension.add";
   /** ADMIN. End a suspension early: {@code {measureId, suspensionId, on, reference?}} → suspension. */
   public static final String REGIME_SUSPENSION_LIFT = "licence.regime.suspension.lift";
+  /**
+   * ADMIN. The probability that a suspension is extended past its last day: {@code {measureId,
+   * suspensionId, renewalProbability, note}} → suspension; a suspension whose last day has passed
+   * is CONFLICT.
+   */
+  public static final String REGIME_SUSPENSION_RENEWAL = "licence.regime.suspension.renewal";
   /** ADMIN. The regime's audit trail: {@code {limit?, beforeId?}} → {@code {events}}. */
   public static final String REGIME_HISTORY = "licence.regime.history";
   /**
@@ -70,10 +76,13 @@ public final class Addresses {
    * (docs/buffer-model.md, "Supply condition"):
    * {@code {asOf, positions: [{key, elements, form, destination, endUse, orderQuantityKg,
    * horizonDays, leadTimeDays}], scenario?: {changes}}} → {@code {reviewDays, determinations:
-   * [{condition, measures, suspensionsEndingInHorizon, prohibitions, coveredBy?, denialProbability,
+   * [{condition, measures, suspensionsEndingInHorizon, prohibitions, coveredBy?, futures, denialProbability,
    * denialSource, explanation, ...}], conditions: [{key, condition, determination}]}}: reviewDays is T, the calendar days of
    * MOFCOM's review from asOf; each position points (by index) at its determination, which
-   * positions alike share. With a scenario, the conditions are those the hypothetical changes
+   * positions alike share. {@code futures: [{weight, decision, condition, suspensions:
+   * [{measureId, suspensionId, reference, until, extended}], coveredBy?}]} splits the determination
+   * by the renewal probabilities of the suspensions ending inside the horizon (docs/regime.md,
+   * "Futures"); the first is the regime as announced. With a scenario, the conditions are those the hypothetical changes
    * would give; nothing is stored.
    */
   public static final String SUPPLY_CONDITIONS = "licence.conditions";

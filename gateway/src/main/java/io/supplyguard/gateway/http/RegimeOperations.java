@@ -27,6 +27,8 @@ final class RegimeOperations extends Operations {
         bus.to(Addresses.REGIME_SUSPENSION_ADD, Body.of(json, measureId)).created().invalidating(cache));
     bind(builder, "liftSuspension", bus.to(Addresses.REGIME_SUSPENSION_LIFT,
         Body.of(json, measureId, Body.path("suspensionId"))).invalidating(cache));
+    bind(builder, "setSuspensionRenewal", bus.to(Addresses.REGIME_SUSPENSION_RENEWAL,
+        Body.of(json, measureId, Body.path("suspensionId"))).invalidating(cache));
     bind(builder, "regimeHistory", bus.to(Addresses.REGIME_HISTORY, Body.query("limit", "beforeId")));
     bind(builder, "listDenialProbabilities", bus.to(Addresses.REGIME_DENIAL_PROBABILITIES, Body.empty()));
     // Element states do not depend on denial probabilities: nothing cached to drop.

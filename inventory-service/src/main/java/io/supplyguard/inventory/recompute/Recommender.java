@@ -44,13 +44,14 @@ public final class Recommender {
 
   /**
    * The determination's futures, in its order (the first: every suspension ends as announced), so
-   * that the explanation can name each one's suspensions by position; one certain future when the
-   * regime holds no uncertainty for the position.
+   * that the explanation can name each one's suspensions by position. With q = 1 the one future
+   * may differ from the reported condition (the suspension is certain to be extended), so even a
+   * single future is taken as given; only a determination without futures is one certain future.
    */
   private static List<RegimeFuture> futures(JsonObject determination, SupplyCondition reported, double reviewDays,
       BufferParameters p) {
     JsonArray futures = determination.getJsonArray("futures");
-    if (futures == null || futures.size() <= 1) {
+    if (futures == null || futures.isEmpty()) {
       return List.of(RegimeFuture.certain(reported, LicensingDelay.of(reported, reviewDays, p)));
     }
     List<RegimeFuture> result = new ArrayList<>(futures.size());

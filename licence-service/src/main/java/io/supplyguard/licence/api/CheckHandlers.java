@@ -8,6 +8,7 @@ import io.supplyguard.licence.check.Decision;
 import io.supplyguard.licence.check.DenialRisk;
 import io.supplyguard.licence.check.Determination;
 import io.supplyguard.licence.check.Determiner;
+import io.supplyguard.licence.check.Futures;
 import io.supplyguard.licence.check.Scenario;
 import io.supplyguard.licence.check.ScenarioChange;
 import io.supplyguard.licence.regime.Measure;
@@ -44,6 +45,8 @@ final class CheckHandlers {
   private final WorkingDays calendar;
   private final int reviewWorkingDays;
   private final DenialRiskCache denials;
+  /** The regimes of the futures of the stored regime, kept while it is (see {@link #futureRegimes}). */
+  private Futures.Regimes futureRegimes;
 
   CheckHandlers(RegimeCache regime, LicenceRepository licences, Clock clock, WorkingDays calendar,
       int reviewWorkingDays, DenialRiskCache denials) {
@@ -63,8 +66,13 @@ final class CheckHandlers {
       SupplyQuery query = query(in, current, "quantityKg", given != null ? given : LocalDate.now(clock),
           horizon == null ? 0 : horizon, horizon == null ? 0 : horizon);
       in.check();
-      return Future.all(tenantLicences(request), denials.get()).map(all -> DenialProbabilities.annotate(
-          DeterminationJson.of(Determiner.determine(query, current.measures(), all.resultAt(0))), all.resultAt(1)));
+      Futures.Regimes regimes = futureRegimes(current.measures());
+      return Future.all(tenantLicences(request), denials.get()).map(all -> {
+        List<Licence> own = all.resultAt(0);
+        Determination d = Determiner.determine(query, regimes.regime(), own);
+        return DenialProbabilities.annotate(FuturesJson.with(DeterminationJson.of(d), Futures.of(d, regimes, own)),
+            all.resultAt(1));
+      });
     });
   }
 
@@ -94,6 +102,7 @@ final class CheckHandlers {
       }
       List<ScenarioChange> changes = ScenarioInput.changes(request.body().getJsonObject("scenario"), current);
       List<Measure> measures = Scenario.regime(current.measures(), changes);
+      Futures.Regimes regimes = changes.isEmpty() ? futureRegimes(current.measures()) : new Futures.Regimes(measures);
       long reviewDays = ChronoUnit.DAYS.between(asOf, calendar.after(asOf, reviewWorkingDays));
       return Future.all(tenantLicences(request), denials.get()).map(all -> {
         List<Licence> own = all.resultAt(0);
@@ -112,7 +121,9 @@ final class CheckHandlers {
             Determination d = Determiner.determine(query, measures, usable);
             index = determinations.size();
             seen.put(query, index);
-            determinations.add(DenialProbabilities.annotate(DeterminationJson.of(d), risk).put("condition", condition(d)));
+            determinations.add(DenialProbabilities.annotate(
+                FuturesJson.with(DeterminationJson.of(d), Futures.of(d, regimes, usable)), risk)
+                .put("condition", condition(d)));
           }
           condition = determinations.getJsonObject(index).getString("condition");
           conditions.add(new JsonObject().put("key", keys.get(i)).put("condition", condition).put("determination", index));
@@ -125,7 +136,20 @@ final class CheckHandlers {
 
   /** The supply condition a determination's decision stands for (docs/buffer-model.md, "Supply condition"). */
   private static String condition(Determination d) {
-    return d.decision() == Decision.NOT_REQUIRED ? "NOT_CONTROLLED" : d.decision().name();
+    return FuturesJson.condition(d.decision());
+  }
+
+  /**
+   * The futures' regimes of the stored regime, shared by every request until the regime changes
+   * (the cache then answers another list); a scenario's regime gets its own for its request.
+   */
+  private Futures.Regimes futureRegimes(List<Measure> stored) {
+    Futures.Regimes kept = futureRegimes;
+    if (kept == null || kept.regime() != stored) {
+      kept = new Futures.Regimes(stored);
+      futureRegimes = kept;
+    }
+    return kept;
   }
 
   private static SupplyQuery query(BodyReader in, Regime current, String quantityField, LocalDate asOf, int horizon,

@@ -67,6 +67,7 @@ public final class LicenceVerticle extends VerticleBase {
 
     RegimeQueries regimeQueries = new RegimeQueries(regime, audit, clock);
     RegimeAdmin regimeAdmin = new RegimeAdmin(pool, regimeRepository, regime, clock, outbox::flushSoon);
+    SuspensionRenewal renewals = new SuspensionRenewal(pool, regimeRepository, regime, clock, outbox::flushSoon);
     LicenceHandlers licences = new LicenceHandlers(pool, licenceRepository, audit, regime, clock, workingDays,
         settings.integer("LICENCE_REVIEW_WORKING_DAYS"), outbox::flushSoon);
     Drawdowns drawdowns = new Drawdowns(pool, clock, outbox::flushSoon, registry);
@@ -86,6 +87,7 @@ public final class LicenceVerticle extends VerticleBase {
         .handle(Addresses.REGIME_MEASURE_AMEND, regimeAdmin::amend)
         .handle(Addresses.REGIME_SUSPENSION_ADD, regimeAdmin::addSuspension)
         .handle(Addresses.REGIME_SUSPENSION_LIFT, regimeAdmin::liftSuspension)
+        .handle(Addresses.REGIME_SUSPENSION_RENEWAL, renewals::set)
         .handle(Addresses.LICENCE_REGISTER, licences::register)
         .handle(Addresses.LICENCE_GET, licences::get)
         .handle(Addresses.LICENCE_LIST, licences::list)

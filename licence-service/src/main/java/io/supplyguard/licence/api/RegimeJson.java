@@ -69,7 +69,11 @@ public final class RegimeJson {
         .put("issuedOn", s.issuedOn().toString())
         .put("from", s.from().toString())
         .put("until", s.until().toString())
-        .put("source", s.source());
+        .put("source", s.source())
+        .put("renewalProbability", s.renewalProbability());
+    if (s.renewalNote() != null) {
+      json.put("renewalNote", s.renewalNote());
+    }
     if (s.id() != null) {
       json.put("id", s.id());
     }

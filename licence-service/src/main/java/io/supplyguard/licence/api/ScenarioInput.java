@@ -64,6 +64,8 @@ final class ScenarioInput {
       String reference = in.text("reference", true, 100);
       LocalDate on = in.date("on", true);
       parsed = new ScenarioChange.SuspensionEndedEarly(reference, on);
+    } else if ("RENEWAL_PROBABILITY".equals(type)) {
+      parsed = ScenarioRenewal.parse(in, change);
     } else if ("LICENCE_LOST".equals(type)) {
       String id = in.text("licenceId", true, 36);
       try {
@@ -72,7 +74,8 @@ final class ScenarioInput {
         in.error("licenceId", "must be a licence id (a UUID)");
       }
     } else if (type != null) {
-      in.error("type", "must be NEW_MEASURE, SUSPENSION_EXTENDED, SUSPENSION_ENDED_EARLY or LICENCE_LOST");
+      in.error("type", "must be NEW_MEASURE, SUSPENSION_EXTENDED, SUSPENSION_ENDED_EARLY, RENEWAL_PROBABILITY or"
+          + " LICENCE_LOST");
     }
     errors.addAll(in.errors(prefix));
     return in.hasErrors() ? null : parsed;

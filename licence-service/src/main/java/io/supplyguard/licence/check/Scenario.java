@@ -22,6 +22,8 @@ public final class Scenario {
         result.replaceAll(m -> extend(m, extended));
       } else if (change instanceof ScenarioChange.SuspensionEndedEarly ended) {
         result.replaceAll(m -> endEarly(m, ended));
+      } else if (change instanceof ScenarioChange.RenewalProbability renewal) {
+        result.replaceAll(m -> renew(m, renewal));
       }
     }
     return result;
@@ -43,6 +45,19 @@ public final class Scenario {
       if (s.reference().equals(extended.reference()) && extended.until().isAfter(s.lastDay())) {
         result = result.withSuspension(new Suspension(null, extended.reference() + " (extended)", s.issuedOn(),
             s.lastDay().plusDays(1), extended.until(), null, "scenario"));
+      }
+    }
+    return result;
+  }
+
+  private static Measure renew(Measure m, ScenarioChange.RenewalProbability renewal) {
+    Measure result = m;
+    for (Suspension s : m.suspensions()) {
+      boolean named = renewal.suspensionId() != null
+          ? m.id().equals(renewal.measureId()) && renewal.suspensionId().equals(s.id())
+          : s.reference().equals(renewal.reference());
+      if (named) {
+        result = result.withSuspension(s.withRenewal(renewal.probability(), "scenario"));
       }
     }
     return result;

@@ -1,6 +1,7 @@
 package io.supplyguard.licence.check;
 
 import io.supplyguard.licence.regime.Measure;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -17,6 +18,14 @@ public sealed interface ScenarioChange {
 
   /** Every suspension with this reference stops before {@code on}. */
   record SuspensionEndedEarly(String reference, LocalDate on) implements ScenarioChange {
+  }
+
+  /**
+   * A suspension has this renewal probability: the one with {@code suspensionId} of measure
+   * {@code measureId} or, when no id is given, every suspension with this reference.
+   */
+  record RenewalProbability(String measureId, Long suspensionId, String reference, BigDecimal probability)
+      implements ScenarioChange {
   }
 
   /** The tenant loses this licence. */

@@ -21,7 +21,7 @@ public final class ChangeEvents {
 
   /** What an operator does to the regime; what the calendar brings to it is a {@link RegimeBoundary.Change}. */
   public enum RegimeEdit {
-    MEASURE_CREATED, MEASURE_AMENDED, SUSPENSION_ADDED, SUSPENSION_LIFTED,
+    MEASURE_CREATED, MEASURE_AMENDED, SUSPENSION_ADDED, SUSPENSION_LIFTED, SUSPENSION_RENEWAL_PROBABILITY_SET,
     /** An operator set the denial probability of a destination: no measure, a {@code destination}. */
     DENIAL_PROBABILITY_SET
   }

@@ -1,5 +1,6 @@
 package io.supplyguard.licence.regime;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
@@ -7,9 +8,22 @@ import java.time.LocalDate;
  * announced; a suspension lifted early stops the day before {@code liftedOn}.
  *
  * @param id null until stored
+ * @param renewalProbability the probability (0 to 1) that it is extended past its last day; 0
+ *     until an operator sets it
+ * @param renewalNote why that probability, when one was set
  */
 public record Suspension(Long id, String reference, LocalDate issuedOn, LocalDate from, LocalDate until,
-    LocalDate liftedOn, String source) {
+    LocalDate liftedOn, String source, BigDecimal renewalProbability, String renewalNote) {
+
+  public Suspension {
+    renewalProbability = renewalProbability == null ? BigDecimal.ZERO : renewalProbability;
+  }
+
+  /** A suspension without a renewal probability (0). */
+  public Suspension(Long id, String reference, LocalDate issuedOn, LocalDate from, LocalDate until,
+      LocalDate liftedOn, String source) {
+    this(id, reference, issuedOn, from, until, liftedOn, source, BigDecimal.ZERO, null);
+  }
 
   /** A suspension as announced, not lifted. */
   public Suspension(String reference, LocalDate issuedOn, LocalDate from, LocalDate until, String source) {
@@ -31,6 +45,11 @@ public record Suspension(Long id, String reference, LocalDate issuedOn, LocalDat
   }
 
   public Suspension lift(LocalDate on) {
-    return new Suspension(id, reference, issuedOn, from, until, on, source);
+    return new Suspension(id, reference, issuedOn, from, until, on, source, renewalProbability, renewalNote);
+  }
+
+  /** The same suspension with another renewal probability and its note. */
+  public Suspension withRenewal(BigDecimal probability, String note) {
+    return new Suspension(id, reference, issuedOn, from, until, liftedOn, source, probability, note);
   }
 }

@@ -13,6 +13,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,8 @@ public final class RegimeRepository {
              m.items, m.source, m.confidence,
              COALESCE(json_agg(json_build_object(
                  'id', s.id, 'reference', s.reference, 'issuedOn', s.issued_on, 'from', s.suspended_from,
-                 'until', s.suspended_until, 'liftedOn', s.lifted_on, 'source', s.source)
+                 'until', s.suspended_until, 'liftedOn', s.lifted_on, 'source', s.source,
+                 'renewalProbability', s.renewal_probability::text, 'renewalNote', s.renewal_note)
                  ORDER BY s.suspended_from) FILTER (WHERE s.id IS NOT NULL), '[]'::json) AS suspensions
       FROM measure m
       LEFT JOIN suspension s ON s.measure_id = m.id
@@ -62,6 +64,10 @@ public final class RegimeRepository {
       RETURNING id""";
 
   private static final String LIFT_SUSPENSION = "UPDATE suspension SET lifted_on = $2 WHERE id = $1";
+
+  private static final String SET_RENEWAL = """
+      UPDATE suspension SET renewal_probability = $2, renewal_note = $3, renewal_set_at = now(), renewal_set_by = $4
+      WHERE id = $1""";
 
   private final Pool pool;
 
@@ -107,8 +113,18 @@ public final class RegimeRepository {
     return tx.preparedQuery(LIFT_SUSPENSION).execute(Tuple.of(suspensionId, on)).mapEmpty();
   }
 
+  /** Sets a suspension's renewal probability and its note; {@code by} names who set it. */
+  public Future<Void> setRenewal(SqlConnection tx, long suspensionId, BigDecimal probability, String note, String by) {
+    return tx.preparedQuery(SET_RENEWAL).execute(Tuple.of(suspensionId, probability, note, by)).mapEmpty();
+  }
+
   private static Future<List<Measure>> measures(SqlClient client, String id) {
     return client.preparedQuery(MEASURES).execute(Tuple.tuple().addString(id)).map(rows -> Rows.list(rows, RegimeRepository::measure));
+  }
+
+  /** Read as text, so that the probability comes back exactly as written. */
+  private static BigDecimal renewalProbability(Object value) {
+    return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
   }
 
   private static Tuple measureTuple(Measure m) {
@@ -154,6 +170,8 @@ public final class RegimeRepository {
         LocalDate.parse(s.getString("from")),
         LocalDate.parse(s.getString("until")),
         s.getString("liftedOn") == null ? null : LocalDate.parse(s.getString("liftedOn")),
-        s.getString("source"))).toList();
+        s.getString("source"),
+        renewalProbability(s.getValue("renewalProbability")),
+        s.getString("renewalNote"))).toList();
   }
 }
