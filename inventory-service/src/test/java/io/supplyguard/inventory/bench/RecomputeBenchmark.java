@@ -29,8 +29,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One regime change recomputing 100,000 positions across 125 tenants, end to end: an operator
- * suspends No. 18, the licence-service publishes regime.changed, the inventory-service asks for
- * the supply conditions page by page, stores every recommendation and publishes the alerts.
+ * sets the renewal probability of a suspension of No. 18, the licence-service publishes
+ * regime.changed, the inventory-service asks for the supply conditions page by page (a third of
+ * the positions over two or four futures of the regime), stores every recommendation and
+ * publishes the alerts.
  * The baseline, measured in the same run on the same database, is reading the same 100,000
  * positions page by page without computing anything. Writes its figures to the file named by
  * its first argument; bin/bench-recompute prints them.
@@ -71,12 +73,36 @@ public final class RecomputeBenchmark {
       JsonObject first = timed(vertx, () -> bus.request(Addresses.REGIME_MEASURE_AMEND,
           new JsonObject().put("id", "MOFCOM-GAC-2025-18").put("source", "benchmark"), admin));
       long firstAlerts = alerts.getAndSet(0);
-      // The change measured: No. 18 suspended from today for a year; every position is recomputed.
-      JsonObject change = timed(vertx, () -> bus.request(Addresses.REGIME_SUSPENSION_ADD, new JsonObject()
+      // The regime's uncertain future, set up unmeasured: No. 18 suspended until 20 days from
+      // today, which ends inside the 30-day horizon of a third of the positions (the 10-day ones
+      // are covered by it throughout), and a second measure on Dy and Tb suspended until 25 days
+      // from today with renewal probability 0.5.
+      // Each step waits for its own recompute, so that the measured one is alone.
+      long s18 = settled(vertx, bus.request(Addresses.REGIME_SUSPENSION_ADD, new JsonObject()
           .put("measureId", "MOFCOM-GAC-2025-18").put("from", today.toString())
-          .put("until", today.plusYears(1).toString()).put("reference", "BENCHMARK"), admin));
+          .put("until", today.plusDays(20).toString()).put("reference", "BENCHMARK-18"), admin)).getLong("id");
+      settled(vertx, bus.request(Addresses.REGIME_MEASURE_CREATE, new JsonObject().put("id", "BENCHMARK-DY-TB")
+          .put("issuer", "MOFCOM").put("title", "Benchmark").put("kind", "LICENCE_REQUIRED").put("issuedOn", "2025-01-01")
+          .put("inForceFrom", "2025-01-01").put("elements", new io.vertx.core.json.JsonArray().add("Dy").add("Tb"))
+          .put("forms", new io.vertx.core.json.JsonArray().add("OXIDE").add("METAL")).put("source", "benchmark"), admin));
+      long s2 = settled(vertx, bus.request(Addresses.REGIME_SUSPENSION_ADD, new JsonObject()
+          .put("measureId", "BENCHMARK-DY-TB").put("from", today.toString())
+          .put("until", today.plusDays(25).toString()).put("reference", "BENCHMARK-2"), admin)).getLong("id");
+      settled(vertx, bus.request(Addresses.REGIME_SUSPENSION_RENEWAL, new JsonObject().put("measureId", "BENCHMARK-DY-TB")
+          .put("suspensionId", s2).put("renewalProbability", 0.5).put("note", "benchmark"), admin));
+      // The change measured: No. 18's suspension given renewal probability 0.5. Every position is
+      // recomputed; the 30-day ones over two futures (four for Dy and Tb), the others over one.
+      alerts.set(0);
+      JsonObject change = timed(vertx, () -> bus.request(Addresses.REGIME_SUSPENSION_RENEWAL, new JsonObject()
+          .put("measureId", "MOFCOM-GAC-2025-18").put("suspensionId", s18).put("renewalProbability", 0.5)
+          .put("note", "benchmark"), admin));
       long stored = await(pool.query("SELECT count(*) AS n FROM recommendation WHERE condition = 'NOT_CONTROLLED'")
           .execute()).iterator().next().getLong("n");
+      JsonObject futures = new JsonObject();
+      for (var row : await(pool.query("SELECT json_array_length(futures::json) AS f, count(*) AS n FROM recommendation"
+          + " GROUP BY 1 ORDER BY 1").execute())) {
+        futures.put(row.getInteger("f") + (row.getInteger("f") == 1 ? " future" : " futures"), row.getLong("n"));
+      }
       JsonObject result = new JsonObject()
           .put("positions", positions)
           .put("firstComputeSeconds", first.getDouble("seconds"))
@@ -84,6 +110,7 @@ public final class RecomputeBenchmark {
           .put("recomputeSeconds", change.getDouble("seconds"))
           .put("recomputedPositions", change.getJsonObject("event").getInteger("positions"))
           .put("storedNotControlled", stored)
+          .put("positionsByFutures", futures)
           .put("alertsPublished", alerts.get())
           .put("baselineReadSeconds", baselineNanos / 1e9)
           .put("baselinePositionsRead", read)
@@ -111,6 +138,24 @@ public final class RecomputeBenchmark {
     }
   }
 
+  /**
+   * The reply, once the recomputes the request causes are over: a first inventory.recomputed
+   * event, then none for two seconds (a change may publish more than one, a suspension starting
+   * today say).
+   */
+  private static JsonObject settled(Vertx vertx, Future<JsonObject> request) throws Exception {
+    AtomicLong last = new AtomicLong();
+    MessageConsumer<JsonObject> events = vertx.eventBus().consumer(Addresses.INVENTORY_RECOMPUTED,
+        m -> last.set(System.nanoTime()));
+    await(events.completion());
+    JsonObject reply = await(request);
+    while (last.get() == 0 || System.nanoTime() - last.get() < 2_000_000_000L) {
+      Thread.sleep(100);
+    }
+    await(events.unregister());
+    return reply;
+  }
+
   /** Seconds from the request to the inventory.recomputed event that ends the recompute it causes. */
   private static JsonObject timed(Vertx vertx, Supplier<Future<JsonObject>> change) throws Exception {
     Promise<JsonObject> finished = Promise.promise();
@@ -121,11 +166,11 @@ public final class RecomputeBenchmark {
     });
     await(done.completion());
     long start = System.nanoTime();
-    await(change.get());
+    JsonObject reply = await(change.get());
     JsonObject event = await(finished.future());
     double seconds = (System.nanoTime() - start) / 1e9;
     await(done.unregister());
-    return new JsonObject().put("seconds", seconds).put("event", event);
+    return new JsonObject().put("seconds", seconds).put("event", event).put("reply", reply);
   }
 
   /** Seconds spent in each phase of the recomputes, from the service's own /metrics. */
@@ -155,7 +200,8 @@ public final class RecomputeBenchmark {
         INSERT INTO position (tenant_id, site_id, material_id, on_hand, on_order, demand_mean, demand_std,
                               lead_time_mean, lead_time_std, service_level, review_period, order_quantity,
                               end_use, destination)
-        SELECT s.tenant_id, s.id, m, 600 + (random() * 900)::int, 0, 10, 4, 30, 5, 0.95, 0, 300, 'CIVIL', 'DE'
+        SELECT s.tenant_id, s.id, m, 600 + (random() * 900)::int, 0, 10, 4,
+               CASE WHEN substr(s.id, 6)::int %% 3 = 0 THEN 30 ELSE 10 END, 5, 0.95, 0, 300, 'CIVIL', 'DE'
         FROM site s, unnest(ARRAY[%s]) m""".formatted(materials)).execute());
     // A table loaded in one statement has no planner statistics until autovacuum's next round
     // (a minute later); without them PostgreSQL sorts all 100,000 positions for every page
