@@ -37,16 +37,21 @@ final class DeterminationJson {
       json.put("quantityKg", d.query().quantityKg());
     }
     if (d.coveredBy() != null) {
-      JsonObject covered = new JsonObject()
-          .put("licenceId", d.coveredBy().id().toString())
-          .put("remainingKg", d.coveredBy().remainingKg())
-          .put("validTo", d.coveredBy().validTo().toString());
-      if (d.remainingAfterKg() != null) {
-        covered.put("remainingAfterKg", d.remainingAfterKg());
-      }
-      json.put("coveredBy", covered);
+      json.put("coveredBy", coveredBy(d));
     }
     return json;
+  }
+
+  /** The licence that covers a COVERED determination: its id, what remains (and after it), validTo. */
+  static JsonObject coveredBy(Determination d) {
+    JsonObject covered = new JsonObject()
+        .put("licenceId", d.coveredBy().id().toString())
+        .put("remainingKg", d.coveredBy().remainingKg())
+        .put("validTo", d.coveredBy().validTo().toString());
+    if (d.remainingAfterKg() != null) {
+      covered.put("remainingAfterKg", d.remainingAfterKg());
+    }
+    return covered;
   }
 
   private static JsonObject measure(Measure m) {

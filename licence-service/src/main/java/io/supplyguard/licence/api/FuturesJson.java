@@ -46,14 +46,7 @@ final class FuturesJson {
         .put("condition", condition(d.decision()))
         .put("suspensions", new JsonArray(f.choices().stream().map(FuturesJson::choice).toList()));
     if (d.coveredBy() != null) {
-      JsonObject covered = new JsonObject()
-          .put("licenceId", d.coveredBy().id().toString())
-          .put("remainingKg", d.coveredBy().remainingKg())
-          .put("validTo", d.coveredBy().validTo().toString());
-      if (d.remainingAfterKg() != null) {
-        covered.put("remainingAfterKg", d.remainingAfterKg());
-      }
-      json.put("coveredBy", covered);
+      json.put("coveredBy", DeterminationJson.coveredBy(d));
     }
     return json;
   }
