@@ -1,5 +1,7 @@
 package io.supplyguard.gateway.contract;
 
+import io.supplyguard.common.bus.FieldError;
+import io.supplyguard.common.bus.ServiceException;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
@@ -8,12 +10,15 @@ import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.validation.ValidatedRequest;
 import io.vertx.openapi.validation.ValidatorException;
+import java.util.List;
 
 /**
  * Validates each request against its operation in the contract, in place of the router's own
  * validation handler and to the same effect: the validated request is put where the router
- * puts it, and a request that does not match fails with a 400 carrying the validator's error.
+ * puts it, and a request that does not match fails with a 400 carrying the validator's error;
+ * so does one whose text could not be stored ({@link StorableText}).
  */
 public final class RequestValidation {
   private final EventLoopValidator validator;
@@ -31,12 +36,19 @@ public final class RequestValidation {
         ctx.fail(extracted.cause());
         return;
       }
+      ValidatedRequest validated;
       try {
-        ctx.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, validator.validateNow(extracted.result(), operation));
+        validated = validator.validateNow(extracted.result(), operation);
       } catch (ValidatorException e) {
         ctx.fail(new HttpException(400, e.getMessage(), e));
         return;
       }
+      List<FieldError> unstorable = StorableText.errors(validated);
+      if (!unstorable.isEmpty()) {
+        ctx.fail(ServiceException.invalidFields(unstorable));
+        return;
+      }
+      ctx.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, validated);
       ctx.next();
     });
   }
