@@ -26,7 +26,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Fuzzing every write of the API, and the date and filter parameters of its reads, with
  * generated adversarial input: a required field missing, a field of the wrong type, NaN,
  * infinite, negative and huge numbers, odd unicode, SQL and JSON injection strings where an
- * identifier, code, enum or date belongs, unknown fields, malformed JSON, oversized bodies and
+ * identifier, code, enum or date belongs, a NUL, a control character or a lone surrogate in any
+ * text field, unknown fields, malformed JSON, oversized bodies and
  * other media types. The platform must never answer 5xx, must answer problem+json, and must
  * change nothing in any of its databases.
  */
@@ -129,7 +130,7 @@ class AdversarialInputProperties {
   @Provide
   Arbitrary<Attack> writesAttacked() {
     Arbitrary<Write> write = Arbitraries.of(writes());
-    return Combinators.combine(write, Arbitraries.integers().between(0, 5), adversarialValue(),
+    return Combinators.combine(write, Arbitraries.integers().between(0, 6), adversarialValue(),
         Arbitraries.integers().between(0, 1000)).as((w, kind, value, pick) -> attack(w, kind, value, pick))
         .filter(a -> a != null);
   }
@@ -164,6 +165,21 @@ class AdversarialInputProperties {
             text.replaceFirst(":", "=")};
         return new Attack(w.method(), path, w.admin(), "application/json", broken[pick % broken.length],
             "malformed JSON");
+      }
+      case 5: {
+        // Text the database cannot store, in whichever text field the write has: a NUL, another
+        // control character or a lone surrogate, written as the JSON escape a client would send.
+        List<String> texts = body.fieldNames().stream().filter(f -> body.getValue(f) instanceof String).sorted().toList();
+        if (texts.isEmpty()) {
+          return null;
+        }
+        String field = texts.get(pick % texts.size());
+        String[] unstorable = {"\\u0000", "\\u0007", "\\u001b", "\\ud800", "\\udfff"};
+        String original = body.getString(field);
+        body.put(field, "@@TEXT@@");
+        String escape = unstorable[pick % unstorable.length];
+        return new Attack(w.method(), path, w.admin(), "application/json",
+            body.encode().replace("@@TEXT@@", original + escape), field + " with " + escape);
       }
       case 4:
         body.put("padding", "y".repeat(70 * 1024));
