@@ -155,7 +155,6 @@ class SuspensionRenewalOverTheBusTest {
         .filter(e -> "SUSPENSION_RENEWAL_PROBABILITY_SET".equals(e.getString("change"))
             && "TEST-LA-RENEW".equals(e.getString("measureId"))).findFirst().orElse(null))
         .map(event -> {
-          System.out.println("regime.changed " + event.encode());
           test.verify(() -> {
             assertThat(event.getJsonArray("elements")).containsExactly("La");
             assertThat(event.getJsonArray("forms")).containsExactly("OXIDE");
@@ -215,8 +214,6 @@ class SuspensionRenewalOverTheBusTest {
                   assertThat(conditions.getJsonObject(0).getString("condition")).isEqualTo("LICENCE_REQUIRED");
                   JsonObject ce = reply.getJsonArray("determinations")
                       .getJsonObject(conditions.getJsonObject(0).getInteger("determination"));
-                  System.out.println("futures " + ce.getJsonArray("futures").encode());
-                  System.out.println("explanation " + ce.getString("explanation"));
                   JsonArray futures = ce.getJsonArray("futures");
                   JsonObject suspension = new JsonObject().put("measureId", "TEST-CE-FUTURES")
                       .put("suspensionId", s.getLong("id")).put("reference", "TEST-CE-FUTURES-SUSPENSION")
