@@ -119,6 +119,20 @@ class ContractIT {
         "{\"from\": \"2020-01-01\", \"until\": \"2020-01-31\", \"reference\": \"MOFCOM 2019 No. 1\"}", 201);
     call("PATCH", suspensions + "/" + ended.getLong("id"), admin, "{\"renewalProbability\": 0.5, \"note\": \"late\"}",
         409);
+    String announcement = """
+        {"number": "MOFCOM 2026 No. 90", "issuedOn": "2026-11-20", "title": "A contract test announcement",
+         "sourceUrl": "https://example.org/announcement/90",
+         "measures": [{"id": "CONTRACT-2026-90", "issuer": "MOFCOM", "title": "Lanthanum oxide", "kind": "LICENCE_REQUIRED",
+                       "issuedOn": "2026-11-20", "inForceFrom": "2026-12-15", "elements": ["La"], "forms": ["OXIDE"],
+                       "source": "MOFCOM Announcement 2026 No. 90"}],
+         "suspensions": [{"measureId": "CONTRACT-2026-90", "from": "2027-01-01", "until": "2027-06-30"}]}""";
+    call("POST", "/api/v1/regime/announcements?dryRun=true", admin, announcement, 200);
+    call("POST", "/api/v1/regime/announcements", admin, announcement, 201);
+    call("POST", "/api/v1/regime/announcements", admin, announcement, 409);
+    call("POST", "/api/v1/regime/announcements", admin, announcement.replace("[\"La\"]", "[\"Xx\"]")
+        .replace("2027-06-30", "2026-06-30"), 400);
+    call("POST", "/api/v1/regime/announcements", admin, "{\"number\": \"MOFCOM 2026 No. 91\"}", 400);
+    call("POST", "/api/v1/regime/announcements?dryRun=true", key, announcement, 403);
     call("GET", "/api/v1/regime/history?limit=5", admin, null, 200);
 
     call("GET", "/api/v1/materials", key, null, 200);

@@ -45,6 +45,17 @@ public final class Addresses {
    * DENIAL_PROBABILITY_SET} with the {@code destination}.
    */
   public static final String REGIME_DENIAL_PROBABILITY_SET = "licence.regime.denial-probability.set";
+  /**
+   * ADMIN. One announcement applied as one change: {@code {number, issuedOn, title, sourceUrl,
+   * measures?: [measure], suspensions?: [{measureId, from, until, reference?, issuedOn?, source?}],
+   * listings?: [{list, name, aliases?, country, added?}], dryRun?}} → {@code {announcement,
+   * measures: [id], suspensions: [suspension], listings: {added, updated, unchanged}, changeId}};
+   * with {@code dryRun} true nothing is stored → {@code {dryRun: true, announcement, measures,
+   * suspensions, listings, tenants}} as {@link #SCENARIOS_REGIME_CHANGE} answers. Every invalid part
+   * is named in one BAD_REQUEST ({@code measures[1].elements}); a conflict with the stored regime
+   * is CONFLICT naming the part.
+   */
+  public static final String REGIME_ANNOUNCEMENT_APPLY = "licence.regime.announcement.apply";
 
   // --- licence-service: licences --------------------------------------------------------
 
@@ -119,6 +130,15 @@ public final class Addresses {
    * scenario}]}} for every position of the tenant the changes affect; nothing is stored.
    */
   public static final String SCENARIOS_RUN = "inventory.scenarios.run";
+  /**
+   * ADMIN. What-if over every tenant a regime change would reach: {@code {change, scenario:
+   * {changes}, asOf?}}, {@code change} a {@link #REGIME_CHANGED} payload that selects the
+   * positions as a published change would, {@code scenario} the hypothetical changes that make it
+   * → {@code {asOf, tenants: [{tenantId, positions: [{siteId, materialId, from: {condition,
+   * reorderPoint, status}, to: {...}}]}]}}: the positions whose condition, status or reorder point
+   * would change, now and under the scenario. Nothing is stored.
+   */
+  public static final String SCENARIOS_REGIME_CHANGE = "inventory.scenarios.regime-change";
   /** Owner. Monte Carlo of a position's policy: {@code {siteId, materialId, asOf?, horizonDays?, replications?, seed?}}. */
   public static final String POSITIONS_SIMULATE = "inventory.positions.simulate";
 

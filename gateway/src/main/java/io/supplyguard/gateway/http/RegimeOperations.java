@@ -4,6 +4,8 @@ import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.gateway.routes.Body;
 import io.supplyguard.gateway.routes.BusForwarder;
 import io.supplyguard.gateway.routes.ReferenceCache;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
 /** The export-control regime (licence-service): read by anyone, changed by ADMIN. */
@@ -34,5 +36,12 @@ final class RegimeOperations extends Operations {
     // Element states do not depend on denial probabilities: nothing cached to drop.
     bind(builder, "setDenialProbability",
         bus.to(Addresses.REGIME_DENIAL_PROBABILITY_SET, Body.of(json, Body.path("country"))));
+    // One address either way: a dry run answers 200 and changes nothing; a real run answers 201.
+    Body announcement = Body.of(json, Body.query("dryRun"));
+    Handler<RoutingContext> dryRun = bus.to(Addresses.REGIME_ANNOUNCEMENT_APPLY, announcement);
+    Handler<RoutingContext> apply =
+        bus.to(Addresses.REGIME_ANNOUNCEMENT_APPLY, announcement).created().invalidating(cache);
+    bind(builder, "applyAnnouncement", ctx -> (Boolean.TRUE.equals(Body.query("dryRun").from(ctx)
+        .getValue("dryRun")) ? dryRun : apply).handle(ctx));
   }
 }

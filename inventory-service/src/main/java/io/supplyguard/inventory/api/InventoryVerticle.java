@@ -66,6 +66,7 @@ public final class InventoryVerticle extends VerticleBase {
     PositionHandlers position = new PositionHandlers(sites, materials, positions, recomputer, clock,
         settings.number("BUFFER_DEFAULT_SERVICE_LEVEL"), settings.number("BUFFER_DEFAULT_ORDER_DAYS"));
     ScenarioHandlers scenarios = new ScenarioHandlers(positions, recomputer, clock);
+    RegimeChangeScenario regimeChange = new RegimeChangeScenario(positions, recomputer, clock);
     SimulationHandlers simulations = new SimulationHandlers(vertx, position, recomputer, clock);
 
     bus = new BusServer(vertx)
@@ -80,6 +81,7 @@ public final class InventoryVerticle extends VerticleBase {
         .handle(Addresses.RECOMMENDATIONS_LIST, tenant::listRecommendations)
         .handle(Addresses.ALERTS_LIST, tenant::listAlerts)
         .handle(Addresses.SCENARIOS_RUN, scenarios::run)
+        .handle(Addresses.SCENARIOS_REGIME_CHANGE, regimeChange::run)
         .handle(Addresses.POSITIONS_SIMULATE, simulations::simulate);
     changes = new ChangeListener(vertx, recomputer, new RecomputeLock(pool), clock);
     daily = new DailyTicker(vertx, clock, settings.millis("TIME_TICK_MS"), "Daily recompute", changes::recomputeStale);

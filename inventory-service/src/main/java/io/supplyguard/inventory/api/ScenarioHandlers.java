@@ -77,7 +77,8 @@ final class ScenarioHandlers {
     });
   }
 
-  private static boolean differs(Recommender.Computed a, Recommender.Computed b) {
+  /** Whether the condition, the status or the reorder point differ (the dry run of an announcement too). */
+  static boolean differs(Recommender.Computed a, Recommender.Computed b) {
     return a.recommendation().condition() != b.recommendation().condition()
         || a.recommendation().status() != b.recommendation().status()
         || !Objects.equals(a.recommendation().reorderPoint(), b.recommendation().reorderPoint());

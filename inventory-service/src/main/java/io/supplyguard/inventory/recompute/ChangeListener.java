@@ -72,16 +72,9 @@ public final class ChangeListener {
   }
 
   private void onRegimeChanged(JsonObject change) {
-    List<String> elements = strings(change.getJsonArray("elements"));
-    String destination = change.getString("destination");
-    if (destination != null && elements.isEmpty()) {
-      // A destination's denial probability: it changes the licensing risk of every position shipping there.
-      enqueue("regime " + change.getString("change") + " " + destination, new Selection.ShippingTo(destination));
-    } else if (change.getBoolean("coversAllControlled", false)) {
-      enqueue("regime " + change.getString("change") + " " + change.getString("measureId"), new Selection.All());
-    } else if (!elements.isEmpty()) {
-      enqueue("regime " + change.getString("change") + " " + change.getString("measureId"),
-          new Selection.WithElements(elements, strings(change.getJsonArray("forms"))));
+    Selection selection = RegimeReach.of(change);
+    if (selection != null) {
+      enqueue("regime " + change.getString("change") + " " + RegimeReach.subject(change), selection);
     }
   }
 

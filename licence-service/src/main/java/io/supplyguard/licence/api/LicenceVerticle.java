@@ -2,6 +2,7 @@ package io.supplyguard.licence.api;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.supplyguard.common.bus.Addresses;
+import io.supplyguard.common.bus.BusClient;
 import io.supplyguard.common.bus.BusServer;
 import io.supplyguard.common.config.Settings;
 import io.supplyguard.common.time.DailyTicker;
@@ -75,6 +76,10 @@ public final class LicenceVerticle extends VerticleBase {
     DenialRiskCache denials = new DenialRiskCache(denialRepository, DenialRiskCache.configuredDefault(settings));
     DenialProbabilities denialProbabilities = new DenialProbabilities(pool, denialRepository, denials, clock,
         outbox::flushSoon);
+    // ListingsPending is the placeholder until the registry of listed parties lands: replace it with
+    // the registry's ListingsWriter.
+    Announcements announcements = new Announcements(pool, regimeRepository, regime, new ListingsPending(),
+        new BusClient(vertx, settings.millis("BUS_TIMEOUT_MS")), clock, outbox::flushSoon);
     CheckHandlers checks = new CheckHandlers(regime, licenceRepository, clock, workingDays,
         settings.integer("LICENCE_REVIEW_WORKING_DAYS"), denials);
 
@@ -88,6 +93,7 @@ public final class LicenceVerticle extends VerticleBase {
         .handle(Addresses.REGIME_SUSPENSION_ADD, regimeAdmin::addSuspension)
         .handle(Addresses.REGIME_SUSPENSION_LIFT, regimeAdmin::liftSuspension)
         .handle(Addresses.REGIME_SUSPENSION_RENEWAL, renewals::set)
+        .handle(Addresses.REGIME_ANNOUNCEMENT_APPLY, announcements::apply)
         .handle(Addresses.LICENCE_REGISTER, licences::register)
         .handle(Addresses.LICENCE_GET, licences::get)
         .handle(Addresses.LICENCE_LIST, licences::list)

@@ -19,13 +19,18 @@ final class MeasureInput {
 
   static Measure create(JsonObject body, Regime regime) {
     BodyReader in = new BodyReader(body);
+    Measure measure = readNew(in, regime);
+    in.check();
+    return measure;
+  }
+
+  /** A new measure whole, its problems left in {@code in} (then null): for a body nested in another. */
+  static Measure readNew(BodyReader in, Regime regime) {
     String id = in.text("id", true, 61);
     if (id != null && !ID.matcher(id).matches()) {
       in.error("id", "must be upper-case letters, digits and dashes, 3 to 61 long (e.g. MOFCOM-GAC-2025-57)");
     }
-    Measure measure = read(in, regime, null, id);
-    in.check();
-    return measure;
+    return read(in, regime, null, id);
   }
 
   static Measure amend(JsonObject body, Regime regime, Measure stored) {

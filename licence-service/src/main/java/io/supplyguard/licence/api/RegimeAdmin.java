@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Operators' changes to the regime (ADMIN only). Each runs in one transaction with its audit
@@ -79,27 +80,17 @@ final class RegimeAdmin {
   Future<JsonObject> addSuspension(BusRequest request) {
     request.requireAdmin();
     BodyReader in = new BodyReader(request.body());
-    String measureId = in.text("measureId", true, 61);
-    LocalDate from = in.date("from", true);
-    LocalDate until = in.date("until", true);
-    String reference = in.text("reference", true, 100);
-    LocalDate issuedOn = in.date("issuedOn", false);
-    String source = in.text("source", false, 1000);
-    if (from != null && until != null && until.isBefore(from)) {
-      in.error("until", "must not be before from (until is the last day suspended)");
-    }
+    SuspensionInput input = SuspensionInput.read(in, true);
     in.check();
+    String measureId = input.measureId();
+    LocalDate from = input.from();
+    LocalDate until = input.until();
     return write(tx -> lock(tx, measureId).compose(measure -> {
-      for (Suspension existing : measure.suspensions()) {
-        if (existing.overlaps(from, until)) {
-          return Future.failedFuture(new ServiceException(FailureCode.CONFLICT,
-              "The measure is already suspended from " + existing.from() + " to " + existing.lastDay() + " ("
-                  + existing.reference() + "). An extension starts the day after the suspension it extends ends.",
-              List.of(new FieldError("from", "overlaps suspension " + existing.reference()))));
-        }
+      Optional<Suspension> overlapping = input.overlapping(measure);
+      if (overlapping.isPresent()) {
+        return Future.failedFuture(SuspensionInput.overlapConflict("from", overlapping.get()));
       }
-      Suspension draft = new Suspension(null, reference, issuedOn != null ? issuedOn : LocalDate.now(clock), from, until,
-          null, source != null ? source : reference);
+      Suspension draft = input.draft(input.reference(), LocalDate.now(clock), null);
       return repository.insertSuspension(tx, measureId, draft).compose(id -> {
         Suspension stored = new Suspension(id, draft.reference(), draft.issuedOn(), from, until, null, draft.source());
         Measure after = measure.withSuspension(stored);
@@ -164,7 +155,8 @@ final class RegimeAdmin {
     return value;
   }
 
-  private static List<LocalDate> dates(Measure m) {
+  /** The days a measure starts and stops applying (the day after its last day in force). */
+  static List<LocalDate> dates(Measure m) {
     List<LocalDate> dates = new ArrayList<>();
     dates.add(m.inForceFrom());
     if (m.inForceUntil() != null) {

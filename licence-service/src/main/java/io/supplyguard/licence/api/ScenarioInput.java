@@ -56,6 +56,10 @@ final class ScenarioInput {
       if (measure != null) {
         parsed = new ScenarioChange.NewMeasure(MeasureInput.create(measure, regime));
       }
+    } else if ("SUSPENSION_ADDED".equals(type)) {
+      SuspensionInput added = SuspensionInput.read(in, true);
+      parsed = in.hasErrors() ? null
+          : new ScenarioChange.SuspensionAdded(added.measureId(), added.draft(null, added.from(), "scenario"));
     } else if ("SUSPENSION_EXTENDED".equals(type)) {
       String reference = in.text("reference", true, 100);
       LocalDate until = in.date("until", true);
@@ -74,8 +78,8 @@ final class ScenarioInput {
         in.error("licenceId", "must be a licence id (a UUID)");
       }
     } else if (type != null) {
-      in.error("type", "must be NEW_MEASURE, SUSPENSION_EXTENDED, SUSPENSION_ENDED_EARLY, RENEWAL_PROBABILITY or"
-          + " LICENCE_LOST");
+      in.error("type", "must be NEW_MEASURE, SUSPENSION_ADDED, SUSPENSION_EXTENDED, SUSPENSION_ENDED_EARLY,"
+          + " RENEWAL_PROBABILITY or LICENCE_LOST");
     }
     errors.addAll(in.errors(prefix));
     return in.hasErrors() ? null : parsed;

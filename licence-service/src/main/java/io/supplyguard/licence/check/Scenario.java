@@ -18,6 +18,8 @@ public final class Scenario {
       if (change instanceof ScenarioChange.NewMeasure added) {
         result.removeIf(m -> m.id().equals(added.measure().id()));
         result.add(added.measure());
+      } else if (change instanceof ScenarioChange.SuspensionAdded added) {
+        result.replaceAll(m -> m.id().equals(added.measureId()) ? m.withSuspension(added.suspension()) : m);
       } else if (change instanceof ScenarioChange.SuspensionExtended extended) {
         result.replaceAll(m -> extend(m, extended));
       } else if (change instanceof ScenarioChange.SuspensionEndedEarly ended) {

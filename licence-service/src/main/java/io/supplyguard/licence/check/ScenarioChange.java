@@ -1,6 +1,7 @@
 package io.supplyguard.licence.check;
 
 import io.supplyguard.licence.regime.Measure;
+import io.supplyguard.licence.regime.Suspension;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -10,6 +11,13 @@ public sealed interface ScenarioChange {
 
   /** A measure that does not exist (yet). */
   record NewMeasure(Measure measure) implements ScenarioChange {
+  }
+
+  /**
+   * A new suspension of measure {@code measureId} (stored, or new in the same scenario), from
+   * {@code suspension.from()} to its last day {@code suspension.until()}.
+   */
+  record SuspensionAdded(String measureId, Suspension suspension) implements ScenarioChange {
   }
 
   /** Every suspension with this reference goes on, without a gap, to {@code until}. */

@@ -23,7 +23,9 @@ public final class ChangeEvents {
   public enum RegimeEdit {
     MEASURE_CREATED, MEASURE_AMENDED, SUSPENSION_ADDED, SUSPENSION_LIFTED, SUSPENSION_RENEWAL_PROBABILITY_SET,
     /** An operator set the denial probability of a destination: no measure, a {@code destination}. */
-    DENIAL_PROBABILITY_SET
+    DENIAL_PROBABILITY_SET,
+    /** An announcement's measures, suspensions and listings, applied as one change (see {@link #announcementApplied}). */
+    ANNOUNCEMENT_APPLIED
   }
 
   /** Every value {@code regime.changed}'s {@code change} takes: an operator's edit or a boundary of the calendar. */
@@ -70,6 +72,41 @@ public final class ChangeEvents {
         // A prohibition of every controlled item reaches positions whatever their elements.
         .put("coversAllControlled", (before != null && before.coversAllControlled())
             || (after != null && after.coversAllControlled()))
+        .put("effectiveFrom", effectiveFrom.toString())
+        .put("dates", new JsonArray(dates.stream().filter(Objects::nonNull).distinct().sorted()
+            .map(LocalDate::toString).toList()))
+        .put("at", at.toString());
+  }
+
+  /**
+   * An announcement applied as one change. Its {@code elements} and {@code forms} are the union
+   * of those of the measures it reaches (its new measures, and the measures it suspends, as they
+   * are after it), so that exactly the positions any of them reaches are recomputed: {@code forms}
+   * is empty (every form) when one of those measures with elements covers every form.
+   * {@code coversAllControlled} when any of them has it; {@code consigneesAffected} when it
+   * changed the listed parties. {@code measureIds} names the measures; {@code measureId} is absent.
+   */
+  public static JsonObject announcementApplied(String number, List<Measure> reached, boolean consigneesAffected,
+      LocalDate effectiveFrom, List<LocalDate> dates, Instant at) {
+    TreeSet<String> elements = new TreeSet<>();
+    TreeSet<String> forms = new TreeSet<>();
+    boolean everyForm = false;
+    boolean all = false;
+    for (Measure m : reached) {
+      elements.addAll(m.elements());
+      forms.addAll(m.forms());
+      everyForm |= !m.elements().isEmpty() && m.forms().isEmpty();
+      all |= m.coversAllControlled();
+    }
+    return new JsonObject()
+        .put("changeId", UUID.randomUUID().toString())
+        .put("change", RegimeEdit.ANNOUNCEMENT_APPLIED.name())
+        .put("announcement", number)
+        .put("measureIds", new JsonArray(reached.stream().map(Measure::id).distinct().toList()))
+        .put("elements", new JsonArray(List.copyOf(elements)))
+        .put("forms", everyForm ? new JsonArray() : new JsonArray(List.copyOf(forms)))
+        .put("coversAllControlled", all)
+        .put("consigneesAffected", consigneesAffected)
         .put("effectiveFrom", effectiveFrom.toString())
         .put("dates", new JsonArray(dates.stream().filter(Objects::nonNull).distinct().sorted()
             .map(LocalDate::toString).toList()))

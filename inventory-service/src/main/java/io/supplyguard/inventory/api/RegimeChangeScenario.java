@@ -1,0 +1,103 @@
+package io.supplyguard.inventory.api;
+
+import io.supplyguard.common.bus.BodyReader;
+import io.supplyguard.common.bus.BusRequest;
+import io.supplyguard.common.bus.FailureCode;
+import io.supplyguard.common.bus.ServiceException;
+import io.supplyguard.inventory.position.PositionKey;
+import io.supplyguard.inventory.position.StockPosition;
+import io.supplyguard.inventory.recompute.Recommender;
+import io.supplyguard.inventory.recompute.Recomputer;
+import io.supplyguard.inventory.recompute.RegimeReach;
+import io.supplyguard.inventory.store.PositionRepository;
+import io.supplyguard.inventory.store.PositionRepository.Selection;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What-if over every tenant a regime change would reach (ADMIN; the dry run of an announcement):
+ * the positions its {@code regime.changed} message would select ({@link RegimeReach}, as the
+ * recompute of the published change does), a page at a time, each computed as things are and
+ * under the scenario with the same {@link Recommender} (one supply-conditions round trip per
+ * tenant in the page), and those whose condition, status or reorder point differ answered per
+ * tenant. Nothing is stored.
+ */
+final class RegimeChangeScenario {
+  private static final int PAGE = 2_000;
+  private static final int MAX_POSITIONS = 100_000;
+
+  private final PositionRepository positions;
+  private final Recomputer recomputer;
+  private final Clock clock;
+
+  RegimeChangeScenario(PositionRepository positions, Recomputer recomputer, Clock clock) {
+    this.positions = positions;
+    this.recomputer = recomputer;
+    this.clock = clock;
+  }
+
+  Future<JsonObject> run(BusRequest request) {
+    request.requireAdmin();
+    BodyReader in = new BodyReader(request.body());
+    LocalDate given = in.date("asOf", false);
+    JsonObject change = in.object("change", true);
+    JsonObject scenario = in.object("scenario", true);
+    if (scenario != null && !(scenario.getValue("changes") instanceof JsonArray changes && !changes.isEmpty())) {
+      in.error("scenario.changes", "must list at least one change");
+    }
+    in.check();
+    LocalDate asOf = given != null ? given : LocalDate.now(clock);
+    Selection selection = RegimeReach.of(change);
+    Map<String, JsonArray> byTenant = new LinkedHashMap<>();
+    Future<Void> done = selection == null ? Future.succeededFuture()
+        : page(selection, null, asOf, scenario, request.requestId(), byTenant, 0);
+    return done.map(v -> {
+      JsonArray tenants = new JsonArray();
+      byTenant.forEach((tenant, affected) -> tenants.add(new JsonObject().put("tenantId", tenant)
+          .put("positions", affected)));
+      return new JsonObject().put("asOf", asOf.toString()).put("tenants", tenants);
+    });
+  }
+
+  private Future<Void> page(Selection selection, PositionKey after, LocalDate asOf, JsonObject scenario,
+      String requestId, Map<String, JsonArray> byTenant, int seen) {
+    return positions.page(selection, after, PAGE).compose(page -> {
+      if (page.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      if (seen + page.size() > MAX_POSITIONS) {
+        return Future.failedFuture(new ServiceException(FailureCode.UNPROCESSABLE,
+            "A dry run covers at most " + MAX_POSITIONS + " positions."));
+      }
+      return Future.all(recomputer.compute(page, asOf, null, requestId),
+          recomputer.compute(page, asOf, scenario, requestId)).compose(both -> {
+            List<Recommender.Computed> now = both.resultAt(0);
+            List<Recommender.Computed> hypothetical = both.resultAt(1);
+            for (int i = 0; i < now.size(); i++) {
+              if (ScenarioHandlers.differs(now.get(i), hypothetical.get(i))) {
+                StockPosition p = now.get(i).position();
+                byTenant.computeIfAbsent(p.key().tenantId(), t -> new JsonArray()).add(new JsonObject()
+                    .put("siteId", p.key().siteId()).put("materialId", p.key().materialId())
+                    .put("from", summary(now.get(i))).put("to", summary(hypothetical.get(i))));
+              }
+            }
+            return page.size() < PAGE ? Future.succeededFuture()
+                : page(selection, page.get(page.size() - 1).key(), asOf, scenario, requestId, byTenant,
+                    seen + page.size());
+          });
+    });
+  }
+
+  /** The figures a dry run compares, as the stored recommendation shows them. */
+  private static JsonObject summary(Recommender.Computed computed) {
+    JsonObject json = computed.json();
+    return new JsonObject().put("condition", json.getValue("condition")).put("reorderPoint", json.getValue("reorderPoint"))
+        .put("status", json.getValue("status"));
+  }
+}

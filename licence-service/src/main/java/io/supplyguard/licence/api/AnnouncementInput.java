@@ -1,0 +1,203 @@
+package io.supplyguard.licence.api;
+
+import io.supplyguard.common.bus.BodyReader;
+import io.supplyguard.common.bus.FailureCode;
+import io.supplyguard.common.bus.FieldError;
+import io.supplyguard.common.bus.ServiceException;
+import io.supplyguard.licence.api.ListingsWriter.ListName;
+import io.supplyguard.licence.api.ListingsWriter.Listing;
+import io.supplyguard.licence.regime.Measure;
+import io.supplyguard.licence.regime.Suspension;
+import io.supplyguard.licence.store.Regime;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One MOFCOM announcement from a request, validated whole: every problem of every part is named
+ * with its path ({@code measures[1].elements}, {@code suspensions[0].until}) in one 400; then
+ * every conflict with the stored regime (a measure id taken, a suspension sharing a day with one
+ * recorded) in one 409. A measure is read as {@code POST /regime/measures} reads it, a suspension
+ * as {@code POST /regime/measures/{id}/suspensions} does ({@link MeasureInput}, {@link SuspensionInput}).
+ */
+record AnnouncementInput(String number, LocalDate issuedOn, String title, String sourceUrl, List<Measure> measures,
+    List<JsonObject> measureBodies, List<Part> suspensions, List<Listing> listings) {
+
+  static final int MAX_MEASURES = 25;
+  static final int MAX_SUSPENSIONS = 25;
+  static final int MAX_LISTINGS = 1000;
+
+  /** A suspension of the announcement: the measure it suspends and the suspension to store. */
+  record Part(String measureId, Suspension suspension) {
+  }
+
+  static AnnouncementInput read(JsonObject body, Regime regime) {
+    BodyReader in = new BodyReader(body);
+    String number = in.text("number", true, 100);
+    LocalDate issuedOn = in.date("issuedOn", true);
+    String title = in.text("title", true, 500);
+    String sourceUrl = in.text("sourceUrl", true, 1000);
+    if (sourceUrl != null && !sourceUrl.matches("(?i)https?://\\S+")) {
+      in.error("sourceUrl", "must be an http or https URL");
+    }
+    JsonArray measureList = list(in, body, "measures", MAX_MEASURES);
+    JsonArray suspensionList = list(in, body, "suspensions", MAX_SUSPENSIONS);
+    JsonArray listingList = list(in, body, "listings", MAX_LISTINGS);
+    if (measureList.isEmpty() && suspensionList.isEmpty() && listingList.isEmpty() && !in.hasErrors()) {
+      in.error("measures", "an announcement must carry at least one measure, suspension or listing");
+    }
+
+    List<Measure> measures = new ArrayList<>();
+    List<JsonObject> measureBodies = new ArrayList<>();
+    Map<String, Integer> newIds = new HashMap<>();
+    java.util.Set<Object> named = new java.util.HashSet<>();
+    for (int i = 0; i < measureList.size(); i++) {
+      JsonObject part = object(in, measureList, "measures", i);
+      if (part == null) {
+        continue;
+      }
+      named.add(part.getValue("id"));
+      BodyReader m = new BodyReader(part);
+      Measure measure = MeasureInput.readNew(m, regime);
+      in.include("measures[" + i + "].", m);
+      if (measure != null) {
+        Integer first = newIds.putIfAbsent(measure.id(), i);
+        if (first != null) {
+          in.error("measures[" + i + "].id", "repeats measures[" + first + "].id");
+        }
+        measures.add(measure);
+        measureBodies.add(part);
+      }
+    }
+
+    List<Part> suspensions = new ArrayList<>();
+    for (int i = 0; i < suspensionList.size(); i++) {
+      JsonObject part = object(in, suspensionList, "suspensions", i);
+      if (part == null) {
+        continue;
+      }
+      BodyReader s = new BodyReader(part);
+      SuspensionInput input = SuspensionInput.read(s, false);
+      if (input.measureId() != null && !named.contains(input.measureId())
+          && regime.measure(input.measureId()).isEmpty()) {
+        s.error("measureId", "names no measure: neither a stored one nor one of this announcement's");
+      }
+      in.include("suspensions[" + i + "].", s);
+      if (!s.hasErrors() && number != null && issuedOn != null) {
+        suspensions.add(new Part(input.measureId(), input.draft(number, issuedOn, sourceUrl)));
+      }
+    }
+
+    List<Listing> listings = new ArrayList<>();
+    for (int i = 0; i < listingList.size(); i++) {
+      JsonObject part = object(in, listingList, "listings", i);
+      if (part == null) {
+        continue;
+      }
+      BodyReader l = new BodyReader(part);
+      ListName list = l.oneOf("list", ListName.class, true);
+      String name = l.text("name", true, 500);
+      java.util.Set<String> aliases = l.strings("aliases", false, true,
+          a -> !a.isBlank() && a.length() <= 500, "a non-blank name of at most 500 characters");
+      String country = l.country("country", true);
+      LocalDate added = l.date("added", false);
+      in.include("listings[" + i + "].", l);
+      if (!l.hasErrors()) {
+        listings.add(new Listing(list, name, aliases == null ? List.of() : List.copyOf(aliases), country,
+            added != null ? added : issuedOn));
+      }
+    }
+    in.check();
+    AnnouncementInput announcement = new AnnouncementInput(number, issuedOn, title, sourceUrl, List.copyOf(measures),
+        List.copyOf(measureBodies), List.copyOf(suspensions), List.copyOf(listings));
+    announcement.checkConflicts(regime);
+    return announcement;
+  }
+
+  /** Refuses (409, every conflict named) an announcement that clashes with the regime as stored. */
+  void checkConflicts(Regime regime) {
+    List<FieldError> conflicts = new ArrayList<>();
+    for (int i = 0; i < measures.size(); i++) {
+      if (regime.measure(measures.get(i).id()).isPresent()) {
+        conflicts.add(new FieldError("measures[" + i + "].id", "is taken: a measure " + measures.get(i).id()
+            + " exists already"));
+      }
+    }
+    for (int i = 0; i < suspensions.size(); i++) {
+      Part part = suspensions.get(i);
+      Optional<Measure> stored = regime.measure(part.measureId());
+      Measure measure = stored.orElseGet(() -> newMeasure(part.measureId()));
+      overlap(measure, i).ifPresent(conflicts::add);
+    }
+    if (!conflicts.isEmpty()) {
+      throw new ServiceException(FailureCode.CONFLICT, "The announcement conflicts with the regime as recorded: "
+          + conflicts.stream().map(e -> e.field() + " " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""),
+          conflicts);
+    }
+  }
+
+  /**
+   * The conflict of suspension {@code i} with a suspension of {@code measure} (as stored, or
+   * locked in the transaction), or with one that comes before it in this announcement.
+   */
+  Optional<FieldError> overlap(Measure measure, int i) {
+    Part part = suspensions.get(i);
+    Suspension s = part.suspension();
+    for (Suspension existing : measure.suspensions()) {
+      if (existing.overlaps(s.from(), s.until())) {
+        return Optional.of(new FieldError("suspensions[" + i + "].from", "overlaps suspension "
+            + existing.reference() + " of " + measure.id() + " (" + existing.from() + " to " + existing.lastDay()
+            + "); an extension starts the day after the suspension it extends ends"));
+      }
+    }
+    for (int j = 0; j < i; j++) {
+      Part earlier = suspensions.get(j);
+      if (earlier.measureId().equals(part.measureId()) && earlier.suspension().overlaps(s.from(), s.until())) {
+        return Optional.of(new FieldError("suspensions[" + i + "].from", "overlaps suspensions[" + j + "]"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  Measure newMeasure(String id) {
+    return measures.stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  /** The announcement as recorded in its audit event and answered: its parts as stored. */
+  JsonObject toJson(List<Measure> storedMeasures, JsonArray storedSuspensions) {
+    return new JsonObject().put("number", number).put("issuedOn", issuedOn.toString()).put("title", title)
+        .put("sourceUrl", sourceUrl)
+        .put("measures", new JsonArray(storedMeasures.stream().map(RegimeJson::measure).toList()))
+        .put("suspensions", storedSuspensions)
+        .put("listings", new JsonArray(listings.stream().map(Listing::toJson).toList()));
+  }
+
+  private static JsonArray list(BodyReader in, JsonObject body, String field, int max) {
+    Object value = body == null ? null : body.getValue(field);
+    if (value == null) {
+      return new JsonArray();
+    }
+    if (!(value instanceof JsonArray array)) {
+      in.error(field, "must be a list");
+      return new JsonArray();
+    }
+    if (array.size() > max) {
+      in.error(field, "must list at most " + max);
+      return new JsonArray();
+    }
+    return array;
+  }
+
+  private static JsonObject object(BodyReader in, JsonArray list, String field, int i) {
+    if (list.getValue(i) instanceof JsonObject part) {
+      return part;
+    }
+    in.error(field + "[" + i + "]", "must be an object");
+    return null;
+  }
+}

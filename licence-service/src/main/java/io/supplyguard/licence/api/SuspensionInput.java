@@ -1,0 +1,54 @@
+package io.supplyguard.licence.api;
+
+import io.supplyguard.common.bus.BodyReader;
+import io.supplyguard.common.bus.FailureCode;
+import io.supplyguard.common.bus.FieldError;
+import io.supplyguard.common.bus.ServiceException;
+import io.supplyguard.licence.regime.Measure;
+import io.supplyguard.licence.regime.Suspension;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A new suspension from a request: on its own ({@code POST .../suspensions}) or as a part of an
+ * announcement, where {@code reference}, {@code issuedOn} and {@code source} default to the
+ * announcement's.
+ */
+record SuspensionInput(String measureId, LocalDate from, LocalDate until, String reference, LocalDate issuedOn,
+    String source) {
+
+  /** Reads the fields, leaving every problem in {@code in}. */
+  static SuspensionInput read(BodyReader in, boolean referenceRequired) {
+    String measureId = in.text("measureId", true, 61);
+    LocalDate from = in.date("from", true);
+    LocalDate until = in.date("until", true);
+    String reference = in.text("reference", referenceRequired, 100);
+    LocalDate issuedOn = in.date("issuedOn", false);
+    String source = in.text("source", false, 1000);
+    if (from != null && until != null && until.isBefore(from)) {
+      in.error("until", "must not be before from (until is the last day suspended)");
+    }
+    return new SuspensionInput(measureId, from, until, reference, issuedOn, source);
+  }
+
+  /** The suspension to store; absent fields take the defaults given (the source: the reference). */
+  Suspension draft(String defaultReference, LocalDate defaultIssuedOn, String defaultSource) {
+    String ref = reference != null ? reference : defaultReference;
+    String src = source != null ? source : defaultSource != null ? defaultSource : ref;
+    return new Suspension(null, ref, issuedOn != null ? issuedOn : defaultIssuedOn, from, until, null, src);
+  }
+
+  /** The suspension of {@code measure} that shares a day with this one, if any. */
+  Optional<Suspension> overlapping(Measure measure) {
+    return measure.suspensions().stream().filter(existing -> existing.overlaps(from, until)).findFirst();
+  }
+
+  /** The 409 for a suspension that shares a day with {@code existing}, naming {@code field}. */
+  static ServiceException overlapConflict(String field, Suspension existing) {
+    return new ServiceException(FailureCode.CONFLICT,
+        "The measure is already suspended from " + existing.from() + " to " + existing.lastDay() + " ("
+            + existing.reference() + "). An extension starts the day after the suspension it extends ends.",
+        List.of(new FieldError(field, "overlaps suspension " + existing.reference())));
+  }
+}
