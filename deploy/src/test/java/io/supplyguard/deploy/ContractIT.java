@@ -140,6 +140,15 @@ class ContractIT {
         "{\"id\": \"er-oxide\", \"name\": \"Erbium oxide\", \"form\": \"OXIDE\", \"elements\": [\"Er\"]}", 201);
     call("POST", "/api/v1/materials", admin, "{\"id\": \"bad\", \"name\": \"Bad\", \"form\": \"GAS\", \"elements\": []}",
         400);
+    call("POST", "/api/v1/materials", admin, """
+        {"id": "lu-metal", "name": "Lutetium metal", "form": "METAL", "elements": ["Lu"], "controlCode": "1C906",
+         "hsCode": "2805301900"}""", 201);
+    assertFields(call("POST", "/api/v1/materials", admin, """
+        {"id": "bad-codes", "name": "Bad", "form": "METAL", "elements": ["Lu"], "hsCode": "28053019"}""", 400),
+        "hsCode");
+    assertFields(call("POST", "/api/v1/materials", admin, """
+        {"id": "bad-codes", "name": "Bad", "form": "METAL", "elements": ["Lu"], "controlCode": "1Z906"}""", 400),
+        "controlCode");
 
     JsonObject licence = call("POST", "/api/v1/licences", key, """
         {"type": "GENERAL", "exporter": "Baotou Magnetics Co.", "elements": ["Dy", "Tb"], "forms": ["MAGNET"],
@@ -160,6 +169,21 @@ class ContractIT {
     call("GET", "/api/v1/licence-check?material=dy-oxide&destination=DE&endUse=AUTOMOTIVE&quantityKg=10", key, null,
         200);
     call("GET", "/api/v1/licence-check?destination=DE", key, null, 400);
+    // By tariff line: terbium metal is the only material on 2805301300.
+    JsonObject byHs = call("GET", "/api/v1/licence-check?hsCode=2805301300&destination=DE&endUse=AUTOMOTIVE", key, null,
+        200);
+    assertThat(byHs.getString("material")).isEqualTo("tb-metal");
+    assertThat(byHs.getString("hsCode")).isEqualTo("2805301300");
+    assertFields(call("GET", "/api/v1/licence-check?hsCode=8505111000&destination=DE&endUse=AUTOMOTIVE", key, null,
+        400), "hsCode");
+    assertFields(call("GET", "/api/v1/licence-check?hsCode=2805301200&destination=DE&endUse=AUTOMOTIVE", key, null,
+        400), "hsCode");
+    assertFields(call("GET", "/api/v1/licence-check?hsCode=28053013&destination=DE&endUse=AUTOMOTIVE", key, null,
+        400), "hsCode");
+    assertFields(call("GET", "/api/v1/licence-check?material=tb-metal&hsCode=2805301300&destination=DE&endUse=AUTOMOTIVE",
+        key, null, 400), "material", "hsCode");
+    assertFields(call("GET", "/api/v1/licence-check?destination=DE&endUse=AUTOMOTIVE", key, null, 400),
+        "material", "hsCode");
 
     call("POST", "/api/v1/sites", key, "{\"id\": \"plant-7\", \"name\": \"Stuttgart motor plant\", \"country\": \"DE\"}",
         201);
@@ -237,6 +261,12 @@ class ContractIT {
   }
 
   /** Calls the API, checks the status, validates the response against its operation; answers the body. */
+  /** A problem's errors[] names exactly these fields. */
+  private static void assertFields(JsonObject problem, String... fields) {
+    assertThat(problem.getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("field")).toList())
+        .as(problem.encode()).containsExactlyInAnyOrder(fields);
+  }
+
   private JsonObject call(String method, String path, String key, String json, int expected) throws Exception {
     HttpResponse<String> response = platform.api(method, path, key, json);
     assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);

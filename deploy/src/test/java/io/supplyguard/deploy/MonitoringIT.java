@@ -100,13 +100,13 @@ class MonitoringIT {
     assertEveryPanelReturnsData(panels, "after traffic through every route family");
 
     List<Map.Entry<String, String>> alerts = PrometheusRules.alerts(PrometheusRules.ruleFile());
-    assertThat(alerts).hasSize(7);
+    assertThat(alerts).hasSize(8);
     for (Map.Entry<String, String> alert : alerts) {
       JsonObject answer = query(alert.getValue());
       assertThat(answer.getString("status")).as(alert.getKey() + ": " + answer.encode()).isEqualTo("success");
     }
     JsonArray groups = api("/api/v1/rules").getJsonObject("data").getJsonArray("groups");
-    assertThat(groups.stream().mapToInt(g -> ((JsonObject) g).getJsonArray("rules").size()).sum()).isEqualTo(7);
+    assertThat(groups.stream().mapToInt(g -> ((JsonObject) g).getJsonArray("rules").size()).sum()).isEqualTo(8);
     assertThat(groups.stream().flatMap(g -> ((JsonObject) g).getJsonArray("rules").stream())
         .map(r -> ((JsonObject) r).getString("health"))).allMatch(h -> h.equals("ok"));
   }

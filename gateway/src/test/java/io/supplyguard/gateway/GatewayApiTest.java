@@ -100,7 +100,7 @@ class GatewayApiTest {
       call(HttpMethod.GET, "/api/v1/regime/measures", ADMIN_KEY).send()
           .onComplete(test.succeeding(response -> test.verify(() -> {
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.bodyAsJsonObject().getJsonArray("measures")).hasSize(7);
+            assertThat(response.bodyAsJsonObject().getJsonArray("measures")).hasSize(8);
             test.completeNow();
           })));
     }

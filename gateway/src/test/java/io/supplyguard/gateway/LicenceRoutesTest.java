@@ -109,6 +109,29 @@ class LicenceRoutesTest {
   }
 
   @Test
+  @DisplayName("the licence check by tariff line checks the one material that carries it; a shared line is a 400 listing them")
+  void licenceCheckByHsCode(VertxTestContext test) {
+    platform.call(HttpMethod.GET, "/api/v1/licence-check?hsCode=2805301300&destination=DE&endUse=CIVIL", tenant).send()
+        .compose(one -> {
+          test.verify(() -> {
+            assertThat(one.statusCode()).as(one.bodyAsString()).isEqualTo(200);
+            assertThat(one.bodyAsJsonObject().getString("material")).isEqualTo("tb-metal");
+            assertThat(one.bodyAsJsonObject().getString("hsCode")).isEqualTo("2805301300");
+            assertThat(one.bodyAsJsonObject().getJsonArray("elements")).containsExactly("Tb");
+          });
+          return platform.call(HttpMethod.GET, "/api/v1/licence-check?hsCode=8505111000&destination=DE&endUse=CIVIL",
+              tenant).send();
+        })
+        .onComplete(test.succeeding(shared -> test.verify(() -> {
+          assertProblem(shared, 400);
+          JsonObject error = shared.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0);
+          assertThat(error.getString("field")).isEqualTo("hsCode");
+          assertThat(error.getString("message")).contains("ndfeb-n42", "ndfeb-n52-dy", "smco-magnet");
+          test.completeNow();
+        })));
+  }
+
+  @Test
   @DisplayName("the licence check looks the material up in the catalogue, then decides")
   void licenceCheck(VertxTestContext test) {
     platform.call(HttpMethod.GET, "/api/v1/licence-check?material=ho-oxide&destination=DE&endUse=CIVIL"

@@ -138,12 +138,12 @@ class RouteGuardsTest {
     }
 
     @Test
-    @DisplayName("a licence check without material is a 400 naming material")
+    @DisplayName("a licence check without material or hsCode is a 400 naming both")
     void checkWithoutMaterial(VertxTestContext test) {
       call(HttpMethod.GET, "/api/v1/licence-check?destination=DE&endUse=AUTOMOTIVE", tenantKey).send()
           .onComplete(test.succeeding(response -> test.verify(() -> {
             assertProblem(response, 400);
-            assertThat(errorFields(response)).containsExactly("material");
+            assertThat(errorFields(response)).containsExactlyInAnyOrder("material", "hsCode");
             test.completeNow();
           })));
     }

@@ -30,7 +30,7 @@ class AlertRulesTest {
     assertThat(test.exitCode()).as(test.output()).isZero();
     assertThat(test.output()).contains("SUCCESS");
 
-    assertThat(PrometheusRules.alertNames(rules)).hasSize(7).allSatisfy(alert -> assertThat(tests)
+    assertThat(PrometheusRules.alertNames(rules)).hasSize(8).allSatisfy(alert -> assertThat(tests)
         .as("a promtool test of " + alert).contains("alertname: " + alert));
   }
 }

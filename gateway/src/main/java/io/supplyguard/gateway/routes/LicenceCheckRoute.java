@@ -2,19 +2,23 @@ package io.supplyguard.gateway.routes;
 
 import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.common.bus.FailureCode;
+import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 
 /**
  * Whether a shipment of a material needs a licence. The client names a material; the
  * licence-service reasons about elements and a form, which the inventory-service's catalogue
- * holds. So: the material first, then the check with its elements and form.
+ * holds. So: the material first, then the check with its elements and form. The material is
+ * named by exactly one of its id ({@code material}) and its tariff line ({@code hsCode}, which the
+ * inventory-service resolves to the one material that carries it, or refuses).
  */
 public final class LicenceCheckRoute implements Handler<RoutingContext> {
-  private static final Body MATERIAL = Body.query("material");
+  private static final Body MATERIAL = Body.query("material", "hsCode");
   private static final Body SHIPMENT = Body.query("destination", "endUse", "quantityKg", "asOf", "horizonDays");
 
   private final BusForwarder inventory;
@@ -31,22 +35,34 @@ public final class LicenceCheckRoute implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    String materialId = MATERIAL.from(ctx).getString("material");
+    JsonObject named = MATERIAL.from(ctx);
+    String materialId = named.getString("material");
+    String hsCode = named.getString("hsCode");
+    if ((materialId == null) == (hsCode == null)) {
+      String message = materialId == null ? "one of material and hsCode is required"
+          : "give material or hsCode, not both";
+      ctx.fail(ServiceException.invalidFields(List.of(new FieldError("material", message),
+          new FieldError("hsCode", message))));
+      return;
+    }
     JsonObject check = SHIPMENT.from(ctx);
-    inventory.send(ctx, Addresses.MATERIALS_GET, new JsonObject().put("id", materialId), false)
-        .recover(LicenceCheckRoute::notInCatalogue)
+    JsonObject lookup = hsCode == null ? new JsonObject().put("id", materialId) : new JsonObject().put("hsCode", hsCode);
+    inventory.send(ctx, Addresses.MATERIALS_GET, lookup, false)
+        .recover(failure -> notInCatalogue(failure, hsCode == null ? "material" : "hsCode"))
         .compose(material -> licences.send(ctx, Addresses.LICENCE_CHECK, check
             .put("elements", material.getJsonArray("elements"))
-            .put("form", material.getString("form")), false))
-        .map(decision -> decision.put("material", materialId))
+            .put("form", material.getString("form")), false)
+            .map(decision -> hsCode == null ? decision.put("material", materialId)
+                : decision.put("material", material.getString("id")).put("hsCode", hsCode)))
         .onSuccess(json -> BusForwarder.answer(ctx, 200, json))
         .onFailure(ctx::fail);
   }
 
   /** An unknown material is the client's mistake in a query parameter, not a missing resource. */
-  private static Future<JsonObject> notInCatalogue(Throwable failure) {
+  private static Future<JsonObject> notInCatalogue(Throwable failure, String field) {
     if (failure instanceof ServiceException e && e.code() == FailureCode.NOT_FOUND) {
-      return Future.failedFuture(ServiceException.invalidField("material", "is not in the material catalogue"));
+      return Future.failedFuture(ServiceException.invalidField(field, field.equals("material")
+          ? "is not in the material catalogue" : "is carried by no material in the catalogue"));
     }
     return Future.failedFuture(failure);
   }

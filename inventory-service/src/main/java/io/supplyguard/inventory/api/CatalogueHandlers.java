@@ -29,6 +29,9 @@ final class CatalogueHandlers {
   }
 
   Future<JsonObject> get(BusRequest request) {
+    if (!request.body().containsKey("id") && request.body().containsKey("hsCode")) {
+      return MaterialCodes.byHsCode(materials, request.body()).map(CatalogueHandlers::json);
+    }
     BodyReader in = new BodyReader(request.body());
     String id = in.text("id", true, 61);
     in.check();
@@ -46,15 +49,18 @@ final class CatalogueHandlers {
     String name = in.text("name", true, 200);
     String form = in.code("form", true);
     Set<String> elements = in.strings("elements", true, false, RARE_EARTHS::contains, "a rare-earth element symbol");
+    String controlCode = MaterialCodes.controlCode(in);
+    String hsCode = MaterialCodes.hsCode(in);
     in.check();
-    return materials.create(new Material(id, name, form, List.copyOf(elements))).map(CatalogueHandlers::json);
+    return materials.create(new Material(id, name, form, List.copyOf(elements), controlCode, hsCode))
+        .map(CatalogueHandlers::json);
   }
 
   static JsonObject json(Material material) {
-    return new JsonObject()
+    return MaterialCodes.put(new JsonObject()
         .put("id", material.id())
         .put("name", material.name())
         .put("form", material.form())
-        .put("elements", new JsonArray(material.elements()));
+        .put("elements", new JsonArray(material.elements())), material);
   }
 }

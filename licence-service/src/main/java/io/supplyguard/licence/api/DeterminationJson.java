@@ -94,6 +94,13 @@ final class DeterminationJson {
     } else if (d.decision() == Decision.LICENCE_REQUIRED) {
       text.append(" No ACTIVE licence of the tenant covers ").append(what)
           .append(" (elements, form, destination and end use alike) with enough left and valid long enough.");
+      if (d.lapsesTooSoon() != null) {
+        // The coverage days: a position's lead time, or a licence-check's horizon.
+        text.append(" Licence ").append(d.lapsesTooSoon().id()).append(" would cover it but is valid only to ")
+            .append(d.lapsesTooSoon().validTo()).append(": a covering licence must be valid to at least ")
+            .append(d.query().asOf().plusDays(d.query().coverageDays())).append(" (").append(d.query().coverageDays())
+            .append(" days after ").append(d.query().asOf()).append("), so it no longer covers this supply.");
+      }
     }
     return text.toString();
   }

@@ -15,6 +15,8 @@ import java.util.Set;
  * @param prohibitions prohibitions that reach the supply's end use and destination
  * @param coveredBy the licence that covers the supply, when COVERED
  * @param remainingAfterKg what that licence keeps after the shipment, when a quantity was given
+ * @param lapsesTooSoon when LICENCE_REQUIRED, a licence that would cover the supply but lapses
+ *     before the coverage days are over (see {@link LapsingLicence}); otherwise null
  */
 public record Determination(
     SupplyQuery query,
@@ -24,5 +26,13 @@ public record Determination(
     List<SuspensionEnd> suspensionsEnding,
     List<Measure> prohibitions,
     Licence coveredBy,
-    BigDecimal remainingAfterKg) {
+    BigDecimal remainingAfterKg,
+    Licence lapsesTooSoon) {
+
+  public Determination(SupplyQuery query, Decision decision, List<Measure> counting, Set<String> countingElements,
+      List<SuspensionEnd> suspensionsEnding, List<Measure> prohibitions, Licence coveredBy,
+      BigDecimal remainingAfterKg) {
+    this(query, decision, counting, countingElements, suspensionsEnding, prohibitions, coveredBy, remainingAfterKg,
+        null);
+  }
 }

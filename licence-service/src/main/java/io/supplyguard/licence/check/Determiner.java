@@ -58,7 +58,7 @@ public final class Determiner {
     Optional<Licence> licence = coveringLicence(query, countingElements, tenantLicences);
     if (licence.isEmpty()) {
       return new Determination(query, Decision.LICENCE_REQUIRED, counting, countingElements, ending, prohibitions,
-          null, null);
+          null, null, LapsingLicence.of(query, countingElements, tenantLicences).orElse(null));
     }
     BigDecimal after = query.quantityKg() == null ? null : licence.get().remainingKg().subtract(query.quantityKg());
     return new Determination(query, Decision.COVERED, counting, countingElements, ending, prohibitions,

@@ -95,7 +95,8 @@ class RegimeOverTheBusTest {
         .onComplete(test.succeeding(reply -> test.verify(() -> {
           JsonArray measures = reply.getJsonArray("measures");
           assertThat(ids(measures)).containsExactlyInAnyOrder("MOFCOM-GAC-2025-18", "MOFCOM-GAC-2025-56",
-              "MOFCOM-GAC-2025-57", "MOFCOM-2025-61", "MOFCOM-2025-62", "MOFCOM-2024-46-ART1", "MOFCOM-2024-46-ART2");
+              "MOFCOM-GAC-2025-57", "MOFCOM-2025-61", "MOFCOM-2025-62", "MOFCOM-2024-46-ART1", "MOFCOM-2024-46-ART2",
+              "MOFCOM-2026-1");
           JsonObject no57 = byId(measures, "MOFCOM-GAC-2025-57");
           assertThat(no57.getString("inForceFrom")).isEqualTo("2025-11-08");
           assertThat(no57.getJsonArray("elements")).containsExactly("Er", "Eu", "Ho", "Tm", "Yb");
@@ -116,7 +117,7 @@ class RegimeOverTheBusTest {
         .compose(again -> bus.request(Addresses.REGIME_MEASURES, new JsonObject(), TENANT))
         .onComplete(test.succeeding(reply -> test.verify(() -> {
           JsonArray measures = reply.getJsonArray("measures");
-          assertThat(measures).hasSize(7);
+          assertThat(measures).hasSize(8);
           int suspensions = measures.stream().mapToInt(m -> ((JsonObject) m).getJsonArray("suspensions").size()).sum();
           assertThat(suspensions).isEqualTo(5);
           test.completeNow();

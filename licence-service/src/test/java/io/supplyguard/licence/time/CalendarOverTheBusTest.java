@@ -75,10 +75,11 @@ class CalendarOverTheBusTest {
     try {
       List<JsonObject> events = listen(after);
       Await.result(TestServices.start(after, new LicenceService(), db, MutableClock.at(LocalDate.parse("2026-11-12"))));
-      Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> events.size() >= 10);
+      Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> events.size() >= 11);
       Awaitility.await().pollDelay(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> true);
       // Slept 2025-11-02 .. 2026-11-12: the No. 70 suspension began (56, 57, 61, 62) on 2025-11-07
-      // and ended on 2026-11-11; Nos. 56 and 57 took effect on 2025-11-08; No. 72 began on 2025-11-09.
+      // and ended on 2026-11-11; Nos. 56 and 57 took effect on 2025-11-08; No. 72 began on 2025-11-09;
+      // 2026 No. 1 took effect on 2026-01-06.
       assertThat(events.stream().filter(e -> e.containsKey("measureId")).map(e -> e.getString("change") + " "
           + e.getString("measureId") + " " + e.getString("effectiveFrom")))
           .containsExactlyInAnyOrder(
@@ -87,7 +88,7 @@ class CalendarOverTheBusTest {
               "MEASURE_IN_FORCE MOFCOM-GAC-2025-56 2025-11-08", "MEASURE_IN_FORCE MOFCOM-GAC-2025-57 2025-11-08",
               "SUSPENSION_ENDED MOFCOM-GAC-2025-56 2026-11-11", "SUSPENSION_ENDED MOFCOM-GAC-2025-57 2026-11-11",
               "SUSPENSION_ENDED MOFCOM-2025-61 2026-11-11", "SUSPENSION_ENDED MOFCOM-2025-62 2026-11-11",
-              "SUSPENSION_STARTED MOFCOM-2024-46-ART2 2025-11-09");
+              "SUSPENSION_STARTED MOFCOM-2024-46-ART2 2025-11-09", "MEASURE_IN_FORCE MOFCOM-2026-1 2026-01-06");
     } finally {
       Await.result(after.close());
     }
