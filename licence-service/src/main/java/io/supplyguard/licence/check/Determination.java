@@ -2,6 +2,7 @@ package io.supplyguard.licence.check;
 
 import io.supplyguard.licence.regime.Measure;
 import io.supplyguard.licence.registry.Licence;
+import io.supplyguard.licence.screening.ScreeningMatch;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +16,7 @@ import java.util.Set;
  * @param prohibitions prohibitions that reach the supply's end use and destination
  * @param coveredBy the licence that covers the supply, when COVERED
  * @param remainingAfterKg what that licence keeps after the shipment, when a quantity was given
+ * @param screening the listed party the consignee matched, when it matched one ({@link Determiner#screened})
  */
 public record Determination(
     SupplyQuery query,
@@ -24,5 +26,14 @@ public record Determination(
     List<SuspensionEnd> suspensionsEnding,
     List<Measure> prohibitions,
     Licence coveredBy,
-    BigDecimal remainingAfterKg) {
+    BigDecimal remainingAfterKg,
+    ScreeningMatch screening) {
+
+  /** A determination without a consignee screened. */
+  public Determination(SupplyQuery query, Decision decision, List<Measure> counting, Set<String> countingElements,
+      List<SuspensionEnd> suspensionsEnding, List<Measure> prohibitions, Licence coveredBy,
+      BigDecimal remainingAfterKg) {
+    this(query, decision, counting, countingElements, suspensionsEnding, prohibitions, coveredBy, remainingAfterKg,
+        null);
+  }
 }

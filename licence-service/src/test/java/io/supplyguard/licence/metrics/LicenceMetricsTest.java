@@ -39,7 +39,8 @@ class LicenceMetricsTest {
             + "\",service=\"licence-service\"} 0.0");
       }
       assertThat(ChangeEvents.REGIME_CHANGES).containsExactly("MEASURE_CREATED", "MEASURE_AMENDED", "SUSPENSION_ADDED",
-          "SUSPENSION_LIFTED", "SUSPENSION_RENEWAL_PROBABILITY_SET", "DENIAL_PROBABILITY_SET", "MEASURE_IN_FORCE",
+          "SUSPENSION_LIFTED", "SUSPENSION_RENEWAL_PROBABILITY_SET", "DENIAL_PROBABILITY_SET", "LISTED_PARTIES_IMPORTED",
+          "MEASURE_IN_FORCE",
           "MEASURE_ENDED", "SUSPENSION_STARTED", "SUSPENSION_ENDED");
       BusClient bus = new BusClient(vertx, Duration.ofSeconds(10));
       BusClient.Caller tenant = new BusClient.Caller("r", "t-metrics", Role.TENANT);
