@@ -74,6 +74,11 @@ public final class ChangeListener {
   private void onRegimeChanged(JsonObject change) {
     List<String> elements = strings(change.getJsonArray("elements"));
     String destination = change.getString("destination");
+    if (change.getBoolean("consigneesAffected", false)) {
+      // China's lists of parties changed: every position that names a consignee may screen otherwise
+      // (and, should the same change also name elements, theirs below).
+      enqueue("regime " + change.getString("change") + " (listed parties)", new Selection.WithConsignee());
+    }
     if (destination != null && elements.isEmpty()) {
       // A destination's denial probability: it changes the licensing risk of every position shipping there.
       enqueue("regime " + change.getString("change") + " " + destination, new Selection.ShippingTo(destination));
