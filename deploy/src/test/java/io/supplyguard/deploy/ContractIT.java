@@ -119,6 +119,22 @@ class ContractIT {
         "{\"from\": \"2020-01-01\", \"until\": \"2020-01-31\", \"reference\": \"MOFCOM 2019 No. 1\"}", 201);
     call("PATCH", suspensions + "/" + ended.getLong("id"), admin, "{\"renewalProbability\": 0.5, \"note\": \"late\"}",
         409);
+    String listFile = new JsonObject().put("format", "CSV").put("source", "contract-test")
+        .put("content", "list,name,aliases,country,added,announcement,source\n"
+            + "WATCH_LIST,Contract Magnetics Ltd.,CM;Contract Mag,JP,2026-02-24,MOFCOM 2026 No. 12,\n").encode();
+    call("POST", "/api/v1/regime/listed-parties/imports", admin, listFile, 200);
+    JsonObject again = call("POST", "/api/v1/regime/listed-parties/imports", admin, listFile, 200);
+    assertThat(again.getBoolean("changed")).isFalse();
+    call("POST", "/api/v1/regime/listed-parties/imports", admin, new JsonObject().put("format", "CSV")
+        .put("source", "contract-test").put("content", "list,name,added\nWATCH_LIST,Bad Date Ltd,24/02/2026\n")
+        .encode(), 400);
+    call("POST", "/api/v1/regime/listed-parties/imports", admin, "{\"format\": \"XML\", \"source\": \"x\", "
+        + "\"content\": \"x\"}", 400);
+    call("POST", "/api/v1/regime/listed-parties/imports", key, listFile, 403);
+    JsonObject found = call("GET", "/api/v1/regime/listed-parties?name=MP%20Materials%20Corp", key, null, 200);
+    assertThat(found.getJsonArray("entries").getJsonObject(0).getString("name")).isEqualTo("MP Materials");
+    call("GET", "/api/v1/regime/listed-parties?list=WATCH_LIST&asOf=2026-11-30", key, null, 200);
+    call("GET", "/api/v1/regime/listed-parties?list=BLACK_LIST", key, null, 400);
     call("GET", "/api/v1/regime/history?limit=5", admin, null, 200);
 
     call("GET", "/api/v1/materials", key, null, 200);
@@ -146,6 +162,10 @@ class ContractIT {
     call("GET", "/api/v1/licence-check?material=dy-oxide&destination=DE&endUse=AUTOMOTIVE&quantityKg=10", key, null,
         200);
     call("GET", "/api/v1/licence-check?destination=DE", key, null, 400);
+    JsonObject screened = call("GET", "/api/v1/licence-check?material=dy-oxide&destination=US&endUse=AUTOMOTIVE"
+        + "&asOf=2026-11-30&consignee=MP%20Materials%20Corp.", key, null, 200);
+    assertThat(screened.getString("decision")).isEqualTo("PROHIBITED");
+    assertThat(screened.getJsonObject("screening").getString("list")).isEqualTo("CONTROL_LIST");
 
     call("POST", "/api/v1/sites", key, "{\"id\": \"plant-7\", \"name\": \"Stuttgart motor plant\", \"country\": \"DE\"}",
         201);
@@ -159,6 +179,12 @@ class ContractIT {
     call("PUT", "/api/v1/sites/plant-7/positions/dy-oxide", key, position.replace("0.95", "1.5"), 400);
     call("PUT", "/api/v1/sites/no-such-site/positions/dy-oxide", key, position, 404);
     call("GET", "/api/v1/sites/plant-7/positions/dy-oxide", key, null, 200);
+    call("PUT", "/api/v1/sites/plant-7/positions/tb-metal", key,
+        position.replace("\"destination\": \"DE\"", "\"destination\": \"US\", \"consignee\": \"USA Rare Earth LLC\""),
+        200);
+    call("PUT", "/api/v1/sites/plant-7/positions/tb-metal", key,
+        position.replace("\"destination\": \"DE\"", "\"destination\": \"US\", \"consignee\": \"" + "x".repeat(201) + "\""),
+        400);
     call("GET", "/api/v1/sites/plant-7/positions/dy-oxide/recommendation?asOf=2026-10-01", key, null, 200);
     call("GET", "/api/v1/sites/plant-7/positions/tb-metal/recommendation", key, null, 404);
     call("POST", "/api/v1/sites/plant-7/positions/dy-oxide/simulate", key,

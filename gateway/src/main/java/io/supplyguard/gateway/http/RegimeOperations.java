@@ -34,5 +34,8 @@ final class RegimeOperations extends Operations {
     // Element states do not depend on denial probabilities: nothing cached to drop.
     bind(builder, "setDenialProbability",
         bus.to(Addresses.REGIME_DENIAL_PROBABILITY_SET, Body.of(json, Body.path("country"))));
+    bind(builder, "listListedParties", bus.to(Addresses.REGIME_LISTED_PARTIES, Body.query("asOf", "name", "list")));
+    // Element states do not depend on the listed parties either.
+    bind(builder, "importListedParties", bus.to(Addresses.REGIME_LISTED_PARTIES_IMPORT, json));
   }
 }

@@ -15,7 +15,8 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class LicenceCheckRoute implements Handler<RoutingContext> {
   private static final Body MATERIAL = Body.query("material");
-  private static final Body SHIPMENT = Body.query("destination", "endUse", "quantityKg", "asOf", "horizonDays");
+  private static final Body SHIPMENT = Body.query("destination", "endUse", "quantityKg", "asOf", "horizonDays",
+      "consignee");
 
   private final BusForwarder inventory;
   private final BusForwarder licences;
