@@ -179,10 +179,10 @@ class ContractIT {
     call("PUT", "/api/v1/sites/plant-7/positions/dy-oxide", key, position.replace("0.95", "1.5"), 400);
     call("PUT", "/api/v1/sites/no-such-site/positions/dy-oxide", key, position, 404);
     call("GET", "/api/v1/sites/plant-7/positions/dy-oxide", key, null, 200);
-    call("PUT", "/api/v1/sites/plant-7/positions/tb-metal", key,
+    call("PUT", "/api/v1/sites/plant-7/positions/ho-oxide", key,
         position.replace("\"destination\": \"DE\"", "\"destination\": \"US\", \"consignee\": \"USA Rare Earth LLC\""),
         200);
-    call("PUT", "/api/v1/sites/plant-7/positions/tb-metal", key,
+    call("PUT", "/api/v1/sites/plant-7/positions/ho-oxide", key,
         position.replace("\"destination\": \"DE\"", "\"destination\": \"US\", \"consignee\": \"" + "x".repeat(201) + "\""),
         400);
     call("GET", "/api/v1/sites/plant-7/positions/dy-oxide/recommendation?asOf=2026-10-01", key, null, 200);
