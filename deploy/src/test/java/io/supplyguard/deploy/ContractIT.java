@@ -133,6 +133,22 @@ class ContractIT {
         .replace("2027-06-30", "2026-06-30"), 400);
     call("POST", "/api/v1/regime/announcements", admin, "{\"number\": \"MOFCOM 2026 No. 91\"}", 400);
     call("POST", "/api/v1/regime/announcements?dryRun=true", key, announcement, 403);
+    String listFile = new JsonObject().put("format", "CSV").put("source", "contract-test")
+        .put("content", "list,name,aliases,country,added,announcement,source\n"
+            + "WATCH_LIST,Contract Magnetics Ltd.,CM;Contract Mag,JP,2026-02-24,MOFCOM 2026 No. 12,\n").encode();
+    call("POST", "/api/v1/regime/listed-parties/imports", admin, listFile, 200);
+    JsonObject again = call("POST", "/api/v1/regime/listed-parties/imports", admin, listFile, 200);
+    assertThat(again.getBoolean("changed")).isFalse();
+    call("POST", "/api/v1/regime/listed-parties/imports", admin, new JsonObject().put("format", "CSV")
+        .put("source", "contract-test").put("content", "list,name,added\nWATCH_LIST,Bad Date Ltd,24/02/2026\n")
+        .encode(), 400);
+    call("POST", "/api/v1/regime/listed-parties/imports", admin, "{\"format\": \"XML\", \"source\": \"x\", "
+        + "\"content\": \"x\"}", 400);
+    call("POST", "/api/v1/regime/listed-parties/imports", key, listFile, 403);
+    JsonObject found = call("GET", "/api/v1/regime/listed-parties?name=MP%20Materials%20Corp", key, null, 200);
+    assertThat(found.getJsonArray("entries").getJsonObject(0).getString("name")).isEqualTo("MP Materials");
+    call("GET", "/api/v1/regime/listed-parties?list=WATCH_LIST&asOf=2026-11-30", key, null, 200);
+    call("GET", "/api/v1/regime/listed-parties?list=BLACK_LIST", key, null, 400);
     call("GET", "/api/v1/regime/history?limit=5", admin, null, 200);
 
     call("GET", "/api/v1/materials", key, null, 200);
@@ -184,6 +200,10 @@ class ContractIT {
         key, null, 400), "material", "hsCode");
     assertFields(call("GET", "/api/v1/licence-check?destination=DE&endUse=AUTOMOTIVE", key, null, 400),
         "material", "hsCode");
+    JsonObject screened = call("GET", "/api/v1/licence-check?material=dy-oxide&destination=US&endUse=AUTOMOTIVE"
+        + "&asOf=2026-11-30&consignee=MP%20Materials%20Corp.", key, null, 200);
+    assertThat(screened.getString("decision")).isEqualTo("PROHIBITED");
+    assertThat(screened.getJsonObject("screening").getString("list")).isEqualTo("CONTROL_LIST");
 
     call("POST", "/api/v1/sites", key, "{\"id\": \"plant-7\", \"name\": \"Stuttgart motor plant\", \"country\": \"DE\"}",
         201);
@@ -197,6 +217,12 @@ class ContractIT {
     call("PUT", "/api/v1/sites/plant-7/positions/dy-oxide", key, position.replace("0.95", "1.5"), 400);
     call("PUT", "/api/v1/sites/no-such-site/positions/dy-oxide", key, position, 404);
     call("GET", "/api/v1/sites/plant-7/positions/dy-oxide", key, null, 200);
+    call("PUT", "/api/v1/sites/plant-7/positions/ho-oxide", key,
+        position.replace("\"destination\": \"DE\"", "\"destination\": \"US\", \"consignee\": \"USA Rare Earth LLC\""),
+        200);
+    call("PUT", "/api/v1/sites/plant-7/positions/ho-oxide", key,
+        position.replace("\"destination\": \"DE\"", "\"destination\": \"US\", \"consignee\": \"" + "x".repeat(201) + "\""),
+        400);
     call("GET", "/api/v1/sites/plant-7/positions/dy-oxide/recommendation?asOf=2026-10-01", key, null, 200);
     call("GET", "/api/v1/sites/plant-7/positions/tb-metal/recommendation", key, null, 404);
     call("POST", "/api/v1/sites/plant-7/positions/dy-oxide/simulate", key,

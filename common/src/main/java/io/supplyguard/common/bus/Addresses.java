@@ -56,6 +56,20 @@ public final class Addresses {
    * is CONFLICT naming the part.
    */
   public static final String REGIME_ANNOUNCEMENT_APPLY = "licence.regime.announcement.apply";
+  /**
+   * China's lists of foreign parties (docs/regime.md, "Listed parties"): {@code {asOf?, name?,
+   * list?}} → {@code {asOf, threshold, entries: [{id, list, name, aliases, country, added,
+   * removed?, announcement?, source, importId?, score?, matchedName?}]}}: the entries listed on
+   * asOf; with a name, those it matches (score at least the threshold), best first.
+   */
+  public static final String REGIME_LISTED_PARTIES = "licence.regime.listed-parties";
+  /**
+   * ADMIN. A list file: {@code {format: CSV | FTM, source, list?, content}} → {@code {importId?,
+   * changed, added, updated, removed, unchanged, skipped, lists}}; applied idempotently, audited
+   * and published on {@link #REGIME_CHANGED} as {@code LISTED_PARTIES_IMPORTED} with {@code
+   * consigneesAffected: true} when it changed anything.
+   */
+  public static final String REGIME_LISTED_PARTIES_IMPORT = "licence.regime.listed-parties.import";
 
   // --- licence-service: licences --------------------------------------------------------
 

@@ -19,7 +19,8 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule domainRulesUseNoVertx = noClasses()
       .that().resideInAnyPackage("io.supplyguard.licence.regime..", "io.supplyguard.licence.registry..",
-          "io.supplyguard.licence.check..", "io.supplyguard.inventory.buffer..", "io.supplyguard.inventory.position..",
+          "io.supplyguard.licence.check..", "io.supplyguard.licence.screening..", "io.supplyguard.inventory.buffer..",
+          "io.supplyguard.inventory.position..",
           "io.supplyguard.inventory.catalogue..")
       .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.netty..");
 

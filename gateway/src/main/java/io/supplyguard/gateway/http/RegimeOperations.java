@@ -43,5 +43,8 @@ final class RegimeOperations extends Operations {
         bus.to(Addresses.REGIME_ANNOUNCEMENT_APPLY, announcement).created().invalidating(cache);
     bind(builder, "applyAnnouncement", ctx -> (Boolean.TRUE.equals(Body.query("dryRun").from(ctx)
         .getValue("dryRun")) ? dryRun : apply).handle(ctx));
+    bind(builder, "listListedParties", bus.to(Addresses.REGIME_LISTED_PARTIES, Body.query("asOf", "name", "list")));
+    // Element states do not depend on the listed parties either.
+    bind(builder, "importListedParties", bus.to(Addresses.REGIME_LISTED_PARTIES_IMPORT, json));
   }
 }

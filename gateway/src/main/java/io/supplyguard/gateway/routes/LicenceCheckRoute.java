@@ -19,7 +19,8 @@ import java.util.List;
  */
 public final class LicenceCheckRoute implements Handler<RoutingContext> {
   private static final Body MATERIAL = Body.query("material", "hsCode");
-  private static final Body SHIPMENT = Body.query("destination", "endUse", "quantityKg", "asOf", "horizonDays");
+  private static final Body SHIPMENT = Body.query("destination", "endUse", "quantityKg", "asOf", "horizonDays",
+      "consignee");
 
   private final BusForwarder inventory;
   private final BusForwarder licences;

@@ -50,7 +50,7 @@ final class PositionHandlers {
             List.of(new FieldError("materialId", "is not in the material catalogue")));
       }
       StockPosition draft = new StockPosition(key, parsed.inputs(), parsed.endUse(), parsed.destination(), List.of(),
-          null);
+          null, parsed.consignee());
       return positions.upsert(draft).compose(v -> find(key));
     }).compose(stored -> recomputer.recomputeAndStore(List.of(stored), LocalDate.now(clock), request.requestId())
         .map(computed -> new JsonObject()
@@ -88,6 +88,6 @@ final class PositionHandlers {
 
   static JsonObject json(StockPosition p) {
     return PositionInput.json(p.key().siteId(), p.key().materialId(),
-        new PositionInput.Parsed(p.inputs(), p.endUse(), p.destination()));
+        new PositionInput.Parsed(p.inputs(), p.endUse(), p.destination(), p.consignee()));
   }
 }

@@ -10,9 +10,11 @@ import io.vertx.core.json.JsonObject;
 final class PositionInput {
   private static final double MAX_KG = 1e12;
   private static final double MAX_DAYS = 3650;
+  /** The longest consignee name (the contract's bound too). */
+  static final int MAX_CONSIGNEE = 200;
 
-  /** The position's numbers, end use and destination. */
-  record Parsed(PositionInputs inputs, String endUse, String destination) {
+  /** The position's numbers, end use, destination and consignee (null when not given). */
+  record Parsed(PositionInputs inputs, String endUse, String destination, String consignee) {
   }
 
   private PositionInput() {
@@ -32,6 +34,7 @@ final class PositionInput {
     Double orderQuantity = in.number("orderQuantity", false, 0, false, MAX_KG, false);
     String endUse = in.code("endUse", true);
     String destination = in.country("destination", true);
+    String consignee = in.text("consignee", false, MAX_CONSIGNEE);
     AlternateSource alternate = null;
     JsonObject alt = in.object("alternateSource", false);
     if (alt != null) {
@@ -46,7 +49,7 @@ final class PositionInput {
     return new Parsed(new PositionInputs(onHand, onOrder, demand, demandStd, leadTime, leadTimeStd,
         measure != null ? measure : ServiceMeasure.CYCLE,
         serviceLevel != null ? serviceLevel : defaultServiceLevel, review != null ? review : 0, q, alternate),
-        endUse, destination);
+        endUse, destination, consignee);
   }
 
   static JsonObject json(String siteId, String materialId, Parsed p) {
@@ -66,6 +69,9 @@ final class PositionInput {
         .put("orderQuantity", in.orderQuantity())
         .put("endUse", p.endUse())
         .put("destination", p.destination());
+    if (p.consignee() != null) {
+      json.put("consignee", p.consignee());
+    }
     if (in.alternate() != null) {
       json.put("alternateSource", new JsonObject().put("leadTimeMeanDays", in.alternate().leadTimeMeanDays())
           .put("leadTimeStdDays", in.alternate().leadTimeStdDays()));

@@ -72,6 +72,11 @@ public final class ChangeListener {
   }
 
   private void onRegimeChanged(JsonObject change) {
+    if (change.getBoolean("consigneesAffected", false)) {
+      // China's lists of parties changed: every position that names a consignee may screen otherwise
+      // (and, should the same change also name elements, theirs below).
+      enqueue("regime " + change.getString("change") + " (listed parties)", new Selection.WithConsignee());
+    }
     Selection selection = RegimeReach.of(change);
     if (selection != null) {
       enqueue("regime " + change.getString("change") + " " + RegimeReach.subject(change), selection);

@@ -38,7 +38,7 @@ public final class Recommender {
     BufferParameters forDestination = parameters.withDenialProbability(
         determination.getDouble("denialProbability", parameters.denialProbability()));
     Recommendation recommendation = BufferModel.recommend(position.inputs(), reported,
-        futures(determination, reported, batch.reviewDays(), forDestination));
+        futures(determination, reported, determination.getDouble("reviewDays", batch.reviewDays()), forDestination));
     return new Computed(position, asOf, recommendation, determination);
   }
 

@@ -23,7 +23,10 @@ public final class SupplyConditions {
     this.bus = bus;
   }
 
-  /** The answer for a batch: T (review days from asOf) and each position's determination, by batch key. */
+  /**
+   * The answer for a batch: T (review days from asOf) and each position's determination, by batch
+   * key. A determination may carry its own {@code reviewDays} (a Watch List consignee's longer review).
+   */
   public record Batch(double reviewDays, Map<String, JsonObject> byKey) {
   }
 
@@ -43,6 +46,9 @@ public final class SupplyConditions {
           .put("horizonDays", (int) Math.ceil(p.inputs().leadTimeMeanDays() + p.inputs().reviewPeriodDays()))
           .put("leadTimeDays", (int) Math.ceil(p.inputs().leadTimeMeanDays()))
           .put("orderQuantityKg", roundedToGrams(p.inputs().orderQuantity())));
+      if (p.consignee() != null) {
+        batch.getJsonObject(batch.size() - 1).put("consignee", p.consignee());
+      }
     }
     JsonObject request = new JsonObject().put("asOf", asOf.toString()).put("positions", batch);
     if (scenario != null) {

@@ -24,8 +24,8 @@ public final class PositionRepository {
       INSERT INTO position (tenant_id, site_id, material_id, on_hand, on_order, demand_mean, demand_std,
                             lead_time_mean, lead_time_std, service_level, review_period, order_quantity, end_use,
                             destination, alternate_lead_time_mean, alternate_lead_time_std, service_measure,
-                            updated_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, now())
+                            consignee, updated_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, now())
       ON CONFLICT (tenant_id, site_id, material_id) DO UPDATE SET
         on_hand = EXCLUDED.on_hand, on_order = EXCLUDED.on_order, demand_mean = EXCLUDED.demand_mean,
         demand_std = EXCLUDED.demand_std, lead_time_mean = EXCLUDED.lead_time_mean,
@@ -34,7 +34,7 @@ public final class PositionRepository {
         end_use = EXCLUDED.end_use, destination = EXCLUDED.destination,
         alternate_lead_time_mean = EXCLUDED.alternate_lead_time_mean,
         alternate_lead_time_std = EXCLUDED.alternate_lead_time_std, service_measure = EXCLUDED.service_measure,
-        updated_at = now()""";
+        consignee = EXCLUDED.consignee, updated_at = now()""";
 
   private static final String SELECT = """
       SELECT p.*, m.elements, m.form
@@ -58,6 +58,8 @@ public final class PositionRepository {
       + " AND p.destination = $3" + page(4);
   // A destination's denial probability changed: every tenant's positions shipping there.
   private static final String SHIPPING_TO = SELECT + " WHERE p.destination = $1" + page(2);
+  // China's lists of parties changed: every tenant's positions that name a consignee.
+  private static final String WITH_CONSIGNEE = SELECT + " WHERE p.consignee IS NOT NULL" + page(1);
   private static final String ALL = SELECT + " WHERE true" + page(1);
   private static final String STALE = SELECT + """
        WHERE NOT EXISTS (SELECT 1 FROM recommendation r WHERE r.tenant_id = p.tenant_id AND r.site_id = p.site_id
@@ -81,7 +83,7 @@ public final class PositionRepository {
         p.key().materialId(), in.onHand(), in.onOrder(), in.demandMeanPerDay(), in.demandStdPerDay(),
         in.leadTimeMeanDays(), in.leadTimeStdDays(), in.serviceLevel(), in.reviewPeriodDays(), in.orderQuantity(),
         p.endUse(), p.destination(), alt == null ? null : alt.leadTimeMeanDays(),
-        alt == null ? null : alt.leadTimeStdDays(), in.serviceMeasure().name()})).mapEmpty();
+        alt == null ? null : alt.leadTimeStdDays(), in.serviceMeasure().name(), p.consignee()})).mapEmpty();
   }
 
   public Future<Optional<StockPosition>> find(PositionKey key) {
@@ -102,6 +104,10 @@ public final class PositionRepository {
     }
 
     record ShippingTo(String destination) implements Selection {
+    }
+
+    /** The positions that name a consignee: those screening against China's lists reaches. */
+    record WithConsignee() implements Selection {
     }
 
     record All() implements Selection {
@@ -125,6 +131,9 @@ public final class PositionRepository {
     }
     if (selection instanceof Selection.ShippingTo s) {
       return run(SHIPPING_TO, Tuple.of(s.destination()), from, size);
+    }
+    if (selection instanceof Selection.WithConsignee) {
+      return run(WITH_CONSIGNEE, Tuple.tuple(), from, size);
     }
     if (selection instanceof Selection.OfTenant s) {
       return run(OF_TENANT, Tuple.of(s.tenantId()), from, size);
@@ -157,6 +166,6 @@ public final class PositionRepository {
         row.getDouble("order_quantity"), alternate);
     return new StockPosition(new PositionKey(row.getString("tenant_id"), row.getString("site_id"),
         row.getString("material_id")), inputs, row.getString("end_use"), row.getString("destination"),
-        Arrays.asList(row.getArrayOfStrings("elements")), row.getString("form"));
+        Arrays.asList(row.getArrayOfStrings("elements")), row.getString("form"), row.getString("consignee"));
   }
 }

@@ -1,10 +1,12 @@
 package io.supplyguard.licence.api;
 
+import io.supplyguard.licence.screening.PartyList;
+
 import io.supplyguard.common.bus.BodyReader;
 import io.supplyguard.common.bus.FailureCode;
 import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.ServiceException;
-import io.supplyguard.licence.api.ListingsWriter.ListName;
+import io.supplyguard.licence.api.PartyList;
 import io.supplyguard.licence.api.ListingsWriter.Listing;
 import io.supplyguard.licence.regime.Measure;
 import io.supplyguard.licence.regime.Suspension;
@@ -100,7 +102,7 @@ record AnnouncementInput(String number, LocalDate issuedOn, String title, String
         continue;
       }
       BodyReader l = new BodyReader(part);
-      ListName list = l.oneOf("list", ListName.class, true);
+      PartyList list = l.oneOf("list", PartyList.class, true);
       String name = l.text("name", true, 500);
       java.util.Set<String> aliases = l.strings("aliases", false, true,
           a -> !a.isBlank() && a.length() <= 500, "a non-blank name of at most 500 characters");

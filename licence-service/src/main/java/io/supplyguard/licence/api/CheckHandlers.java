@@ -15,8 +15,11 @@ import io.supplyguard.licence.regime.Measure;
 import io.supplyguard.licence.check.SupplyQuery;
 import io.supplyguard.licence.registry.Licence;
 import io.supplyguard.licence.registry.WorkingDays;
+import io.supplyguard.licence.screening.Screening;
+import io.supplyguard.licence.screening.ScreeningMatch;
 import io.supplyguard.licence.store.DenialRiskCache;
 import io.supplyguard.licence.store.LicenceRepository;
+import io.supplyguard.licence.store.ListedPartyCache;
 import io.supplyguard.licence.store.Regime;
 import io.supplyguard.licence.store.RegimeCache;
 import io.vertx.core.Future;
@@ -38,6 +41,8 @@ import java.util.Set;
  */
 final class CheckHandlers {
   private static final int MAX_BATCH = 10_000;
+  /** The longest consignee name screened. */
+  static final int MAX_CONSIGNEE = 200;
 
   private final RegimeCache regime;
   private final LicenceRepository licences;
@@ -45,6 +50,8 @@ final class CheckHandlers {
   private final WorkingDays calendar;
   private final int reviewWorkingDays;
   private final DenialRiskCache denials;
+  private ListedPartyCache parties;
+  private int watchListExtraWorkingDays;
   /** The regimes of the futures of the stored regime, kept while it is (see {@link #futureRegimes}). */
   private Futures.Regimes futureRegimes;
 
@@ -58,6 +65,16 @@ final class CheckHandlers {
     this.denials = denials;
   }
 
+  /**
+   * Screens consignees against China's lists (docs/regime.md, "Screening"); a Watch List
+   * consignee's review takes {@code watchListExtraWorkingDays} more.
+   */
+  CheckHandlers screening(ListedPartyCache parties, int watchListExtraWorkingDays) {
+    this.parties = parties;
+    this.watchListExtraWorkingDays = watchListExtraWorkingDays;
+    return this;
+  }
+
   Future<JsonObject> check(BusRequest request) {
     return regime.get().compose(current -> {
       BodyReader in = new BodyReader(request.body());
@@ -65,13 +82,14 @@ final class CheckHandlers {
       Integer horizon = in.integer("horizonDays", false, 0, 3650);
       SupplyQuery query = query(in, current, "quantityKg", given != null ? given : LocalDate.now(clock),
           horizon == null ? 0 : horizon, horizon == null ? 0 : horizon);
+      String consignee = in.text("consignee", false, MAX_CONSIGNEE);
       in.check();
       Futures.Regimes regimes = futureRegimes(current.measures());
-      return Future.all(tenantLicences(request), denials.get()).map(all -> {
+      return Future.all(tenantLicences(request), denials.get(), screening()).map(all -> {
         List<Licence> own = all.resultAt(0);
-        Determination d = Determiner.determine(query, regimes.regime(), own);
-        return DenialProbabilities.annotate(FuturesJson.with(DeterminationJson.of(d), Futures.of(d, regimes, own)),
-            all.resultAt(1));
+        Determination plain = Determiner.determine(query, regimes.regime(), own);
+        Determination d = Determiner.screened(plain, match(all.resultAt(2), consignee, query.asOf()));
+        return DenialProbabilities.annotate(screenedJson(plain, d, consignee, regimes, own), all.resultAt(1));
       });
     });
   }
@@ -88,6 +106,7 @@ final class CheckHandlers {
       in.check();
       List<SupplyQuery> queries = new ArrayList<>();
       List<String> keys = new ArrayList<>();
+      List<String> consignees = new ArrayList<>();
       List<FieldError> errors = new ArrayList<>();
       for (int i = 0; i < positions.size(); i++) {
         BodyReader position = new BodyReader(positions.getValue(i) instanceof JsonObject o ? o : new JsonObject());
@@ -95,6 +114,7 @@ final class CheckHandlers {
         Integer horizon = position.integer("horizonDays", true, 0, 3650);
         Integer lead = position.integer("leadTimeDays", true, 0, 3650);
         queries.add(query(position, current, "orderQuantityKg", asOf, horizon == null ? 0 : horizon, lead == null ? 0 : lead));
+        consignees.add(position.text("consignee", false, MAX_CONSIGNEE));
         errors.addAll(position.errors("positions[" + i + "]."));
       }
       if (!errors.isEmpty()) {
@@ -104,25 +124,32 @@ final class CheckHandlers {
       List<Measure> measures = Scenario.regime(current.measures(), changes);
       Futures.Regimes regimes = changes.isEmpty() ? futureRegimes(current.measures()) : new Futures.Regimes(measures);
       long reviewDays = ChronoUnit.DAYS.between(asOf, calendar.after(asOf, reviewWorkingDays));
-      return Future.all(tenantLicences(request), denials.get()).map(all -> {
+      return Future.all(tenantLicences(request), denials.get(), screening()).map(all -> {
         List<Licence> own = all.resultAt(0);
         DenialRisk risk = all.resultAt(1);
+        Screening screening = all.resultAt(2);
+        Map<String, ScreeningMatch> matches = new HashMap<>();
         List<Licence> usable = Scenario.licences(own, changes);
         // Positions alike (same material, destination, end use, horizon, quantity) share one
         // determination: it is decided and sent once, and the positions point at it.
-        Map<SupplyQuery, Integer> seen = new HashMap<>();
+        Map<List<Object>, Integer> seen = new HashMap<>();
         JsonArray determinations = new JsonArray();
         JsonArray conditions = new JsonArray();
         for (int i = 0; i < queries.size(); i++) {
           SupplyQuery query = queries.get(i);
-          Integer index = seen.get(query);
+          String consignee = consignees.get(i);
+          // Positions alike share a determination only if their consignees are the same too.
+          List<Object> alike = java.util.Arrays.asList(query, consignee);
+          Integer index = seen.get(alike);
           String condition;
           if (index == null) {
-            Determination d = Determiner.determine(query, measures, usable);
+            Determination plain = Determiner.determine(query, measures, usable);
+            ScreeningMatch match = consignee == null ? null
+                : matches.computeIfAbsent(consignee, c -> match(screening, c, asOf));
+            Determination d = Determiner.screened(plain, match);
             index = determinations.size();
-            seen.put(query, index);
-            determinations.add(DenialProbabilities.annotate(
-                FuturesJson.with(DeterminationJson.of(d), Futures.of(d, regimes, usable)), risk)
+            seen.put(alike, index);
+            determinations.add(DenialProbabilities.annotate(screenedJson(plain, d, consignee, regimes, usable), risk)
                 .put("condition", condition(d)));
           }
           condition = determinations.getJsonObject(index).getString("condition");
@@ -132,6 +159,31 @@ final class CheckHandlers {
             .put("determinations", determinations).put("conditions", conditions);
       });
     });
+  }
+
+  private Future<Screening> screening() {
+    return parties == null ? Future.succeededFuture() : parties.get();
+  }
+
+  /** The consignee's match on a list on {@code asOf} (null when none, or no consignee). */
+  private static ScreeningMatch match(Screening screening, String consignee, LocalDate asOf) {
+    return screening == null || consignee == null ? null : screening.screen(consignee, asOf).orElse(null);
+  }
+
+  /**
+   * A determination's JSON with its futures and its screening. A screened one is certain: the
+   * consignee's list decides it whatever the suspensions do.
+   */
+  private JsonObject screenedJson(Determination plain, Determination d, String consignee, Futures.Regimes regimes,
+      List<Licence> licences) {
+    if (d == plain) {
+      return FuturesJson.with(DeterminationJson.of(d), Futures.of(d, regimes, licences));
+    }
+    LocalDate asOf = d.query().asOf();
+    long reviewDays = ChronoUnit.DAYS.between(asOf,
+        calendar.after(asOf, reviewWorkingDays + watchListExtraWorkingDays));
+    return ScreeningJson.with(FuturesJson.with(DeterminationJson.of(d), Futures.certain(d)), plain, d, consignee,
+        reviewDays, watchListExtraWorkingDays);
   }
 
   /** The supply condition a determination's decision stands for (docs/buffer-model.md, "Supply condition"). */

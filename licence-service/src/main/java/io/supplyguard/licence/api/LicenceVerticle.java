@@ -12,6 +12,8 @@ import io.supplyguard.licence.registry.WorkingDays;
 import io.supplyguard.licence.store.AuditRepository;
 import io.supplyguard.licence.store.DenialProbabilityRepository;
 import io.supplyguard.licence.store.DenialRiskCache;
+import io.supplyguard.licence.store.ListedPartyCache;
+import io.supplyguard.licence.store.ListedPartyRepository;
 import io.supplyguard.licence.store.LicenceRepository;
 import io.supplyguard.licence.store.LicenceStats;
 import io.supplyguard.licence.store.RegimeCache;
@@ -76,12 +78,15 @@ public final class LicenceVerticle extends VerticleBase {
     DenialRiskCache denials = new DenialRiskCache(denialRepository, DenialRiskCache.configuredDefault(settings));
     DenialProbabilities denialProbabilities = new DenialProbabilities(pool, denialRepository, denials, clock,
         outbox::flushSoon);
-    // ListingsPending is the placeholder until the registry of listed parties lands: replace it with
-    // the registry's ListingsWriter.
-    Announcements announcements = new Announcements(pool, regimeRepository, regime, new ListingsPending(),
-        new BusClient(vertx, settings.millis("BUS_TIMEOUT_MS")), clock, outbox::flushSoon);
+    ListedPartyRepository partyRepository = new ListedPartyRepository(pool);
+    ListedPartyCache parties = new ListedPartyCache(partyRepository, ListedPartyCache.configuredThreshold(settings));
+    ListedParties listedParties = new ListedParties(pool, partyRepository, parties, clock, outbox::flushSoon);
+    Announcements announcements = new Announcements(pool, regimeRepository, regime,
+        new RegistryListings(partyRepository), new BusClient(vertx, settings.millis("BUS_TIMEOUT_MS")), clock,
+        outbox::flushSoon);
     CheckHandlers checks = new CheckHandlers(regime, licenceRepository, clock, workingDays,
-        settings.integer("LICENCE_REVIEW_WORKING_DAYS"), denials);
+        settings.integer("LICENCE_REVIEW_WORKING_DAYS"), denials)
+        .screening(parties, settings.integer("WATCH_LIST_EXTRA_REVIEW_WORKING_DAYS"));
 
     bus = new BusServer(vertx)
         .handleEncoded(Addresses.REGIME_ELEMENTS, regimeQueries::elements)
@@ -103,11 +108,14 @@ public final class LicenceVerticle extends VerticleBase {
         .handle(Addresses.LICENCE_CHECK, checks::check)
         .handle(Addresses.SUPPLY_CONDITIONS, checks::conditions)
         .handle(Addresses.REGIME_DENIAL_PROBABILITIES, denialProbabilities::list)
-        .handle(Addresses.REGIME_DENIAL_PROBABILITY_SET, denialProbabilities::set);
+        .handle(Addresses.REGIME_DENIAL_PROBABILITY_SET, denialProbabilities::set)
+        .handle(Addresses.REGIME_LISTED_PARTIES, listedParties::list)
+        .handle(Addresses.REGIME_LISTED_PARTIES_IMPORT, listedParties::importFile);
     // Another replica's change (or the calendar's) makes this replica's copy of the regime stale.
     regimeChanges = vertx.eventBus().consumer(Addresses.REGIME_CHANGED, event -> {
       regime.invalidate();
       denials.invalidate();
+      parties.invalidate();
     });
 
     outboxTimer = vertx.setPeriodic(settings.millis("OUTBOX_FLUSH_MS").toMillis(), t -> outbox.flush());

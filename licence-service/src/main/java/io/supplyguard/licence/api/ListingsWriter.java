@@ -1,5 +1,6 @@
 package io.supplyguard.licence.api;
 
+import io.supplyguard.licence.screening.PartyList;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,18 +15,12 @@ import java.util.List;
  * A dry run calls it too, in a transaction that is always rolled back, so that it refuses what
  * the real run would refuse and counts what it would add.
  *
- * <p>The registry of listed parties implements it; until it is wired, {@link ListingsPending}
- * refuses any listing.
+ * <p>The registry of listed parties implements it ({@link RegistryListings}).
  */
 public interface ListingsWriter {
 
-  /** The lists an entry can be on. */
-  enum ListName {
-    CONTROL_LIST, WATCH_LIST, UNRELIABLE_ENTITY_LIST
-  }
-
   /** One entry as the announcement gives it, validated; {@code added} defaults to the announcement's date. */
-  record Listing(ListName list, String name, List<String> aliases, String country, LocalDate added) {
+  record Listing(PartyList list, String name, List<String> aliases, String country, LocalDate added) {
 
     public JsonObject toJson() {
       return new JsonObject().put("list", list.name()).put("name", name).put("aliases", new JsonArray(aliases))

@@ -2,6 +2,7 @@ package io.supplyguard.licence.check;
 
 import io.supplyguard.licence.regime.Measure;
 import io.supplyguard.licence.registry.Licence;
+import io.supplyguard.licence.screening.ScreeningMatch;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,7 @@ import java.util.Set;
  * @param remainingAfterKg what that licence keeps after the shipment, when a quantity was given
  * @param lapsesTooSoon when LICENCE_REQUIRED, a licence that would cover the supply but lapses
  *     before the coverage days are over (see {@link LapsingLicence}); otherwise null
+ * @param screening the listed party the consignee matched, when it matched one ({@link Determiner#screened})
  */
 public record Determination(
     SupplyQuery query,
@@ -27,12 +29,14 @@ public record Determination(
     List<Measure> prohibitions,
     Licence coveredBy,
     BigDecimal remainingAfterKg,
-    Licence lapsesTooSoon) {
+    Licence lapsesTooSoon,
+    ScreeningMatch screening) {
 
+  /** A determination without a lapsing licence or a consignee screened. */
   public Determination(SupplyQuery query, Decision decision, List<Measure> counting, Set<String> countingElements,
       List<SuspensionEnd> suspensionsEnding, List<Measure> prohibitions, Licence coveredBy,
       BigDecimal remainingAfterKg) {
     this(query, decision, counting, countingElements, suspensionsEnding, prohibitions, coveredBy, remainingAfterKg,
-        null);
+        null, null);
   }
 }

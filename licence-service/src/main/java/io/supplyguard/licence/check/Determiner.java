@@ -5,6 +5,7 @@ import io.supplyguard.licence.regime.MeasureKind;
 import io.supplyguard.licence.regime.Suspension;
 import io.supplyguard.licence.registry.Licence;
 import io.supplyguard.licence.registry.LicenceStatus;
+import io.supplyguard.licence.screening.ScreeningMatch;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,11 +59,31 @@ public final class Determiner {
     Optional<Licence> licence = coveringLicence(query, countingElements, tenantLicences);
     if (licence.isEmpty()) {
       return new Determination(query, Decision.LICENCE_REQUIRED, counting, countingElements, ending, prohibitions,
-          null, null, LapsingLicence.of(query, countingElements, tenantLicences).orElse(null));
+          null, null, LapsingLicence.of(query, countingElements, tenantLicences).orElse(null), null);
     }
     BigDecimal after = query.quantityKg() == null ? null : licence.get().remainingKg().subtract(query.quantityKg());
     return new Determination(query, Decision.COVERED, counting, countingElements, ending, prohibitions,
         licence.get(), after);
+  }
+
+  /**
+   * The determination as screening the consignee makes it (docs/regime.md, "Screening"): a
+   * consignee on the Control List or the Unreliable Entity List makes the supply PROHIBITED; one
+   * on the Watch List makes it LICENCE_REQUIRED (no licence the tenant holds counts: they do not
+   * name their consignee, and a Watch List party's exports need end-user checks of their own)
+   * unless a measure prohibits it already. Whatever the regime's measures say: the platform plans
+   * no supply to a listed party on their account.
+   *
+   * @param match the consignee's match, or null when it has none (the determination is unchanged)
+   */
+  public static Determination screened(Determination d, ScreeningMatch match) {
+    if (match == null) {
+      return d;
+    }
+    Decision decision = match.entry().list().prohibits() || d.decision() == Decision.PROHIBITED
+        ? Decision.PROHIBITED : Decision.LICENCE_REQUIRED;
+    return new Determination(d.query(), decision, d.counting(), d.countingElements(), d.suspensionsEnding(),
+        d.prohibitions(), null, null, d.lapsesTooSoon(), match);
   }
 
   /**

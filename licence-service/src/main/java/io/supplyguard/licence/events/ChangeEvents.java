@@ -25,7 +25,9 @@ public final class ChangeEvents {
     /** An operator set the denial probability of a destination: no measure, a {@code destination}. */
     DENIAL_PROBABILITY_SET,
     /** An announcement's measures, suspensions and listings, applied as one change (see {@link #announcementApplied}). */
-    ANNOUNCEMENT_APPLIED
+    ANNOUNCEMENT_APPLIED,
+    /** A list file changed China's lists of parties: no measure, {@code consigneesAffected}. */
+    LISTED_PARTIES_IMPORTED
   }
 
   /** Every value {@code regime.changed}'s {@code change} takes: an operator's edit or a boundary of the calendar. */
@@ -130,6 +132,27 @@ public final class ChangeEvents {
         .put("probability", entry.probability())
         .put("previousProbability", previous)
         .put("source", entry.source())
+        .put("elements", new JsonArray())
+        .put("forms", new JsonArray())
+        .put("coversAllControlled", false)
+        .put("effectiveFrom", effectiveFrom.toString())
+        .put("dates", new JsonArray().add(effectiveFrom.toString()))
+        .put("at", at.toString());
+  }
+
+  /**
+   * Entries of China's lists were added, updated or removed: every position with a consignee may
+   * screen otherwise, whatever its elements ({@code consigneesAffected: true}; no measure, no
+   * elements, no destination).
+   *
+   * @param summary what changed: {@code importId}, {@code source}, {@code lists} and the counts
+   */
+  public static JsonObject listedPartiesChanged(RegimeEdit edit, JsonObject summary, LocalDate effectiveFrom,
+      Instant at) {
+    return summary.copy()
+        .put("changeId", UUID.randomUUID().toString())
+        .put("change", edit.name())
+        .put("consigneesAffected", true)
         .put("elements", new JsonArray())
         .put("forms", new JsonArray())
         .put("coversAllControlled", false)

@@ -15,8 +15,8 @@ public final class AuditRepository {
       FROM audit_event""";
   private static final String OF_ENTITY = COLUMNS + " WHERE entity_type = $1 AND entity_id = $2 ORDER BY id";
   private static final String OF_REGIME = COLUMNS
-      + " WHERE entity_type IN ('MEASURE', 'SUSPENSION', 'DENIAL_PROBABILITY', 'ANNOUNCEMENT') AND id < $1"
-      + " ORDER BY id DESC LIMIT $2";
+      + " WHERE entity_type IN ('MEASURE', 'SUSPENSION', 'DENIAL_PROBABILITY', 'ANNOUNCEMENT', 'LISTED_PARTY_IMPORT')"
+      + " AND id < $1 ORDER BY id DESC LIMIT $2";
 
   private final Pool pool;
 

@@ -40,7 +40,7 @@ class LicenceMetricsTest {
       }
       assertThat(ChangeEvents.REGIME_CHANGES).containsExactly("MEASURE_CREATED", "MEASURE_AMENDED", "SUSPENSION_ADDED",
           "SUSPENSION_LIFTED", "SUSPENSION_RENEWAL_PROBABILITY_SET", "DENIAL_PROBABILITY_SET", "ANNOUNCEMENT_APPLIED",
-          "MEASURE_IN_FORCE", "MEASURE_ENDED", "SUSPENSION_STARTED", "SUSPENSION_ENDED");
+          "LISTED_PARTIES_IMPORTED", "MEASURE_IN_FORCE", "MEASURE_ENDED", "SUSPENSION_STARTED", "SUSPENSION_ENDED");
       BusClient bus = new BusClient(vertx, Duration.ofSeconds(10));
       BusClient.Caller tenant = new BusClient.Caller("r", "t-metrics", Role.TENANT);
       JsonObject licence = Await.result(bus.request(Addresses.LICENCE_REGISTER, new JsonObject().put("type", "GENERAL")
