@@ -146,20 +146,41 @@ class AnnouncementsOverTheBusTest {
   }
 
   @Test
-  @DisplayName("listings are refused with a 400 on listings until the registry of listed parties lands; nothing stored")
-  void listingsPending() throws Exception {
+  @DisplayName("listings: a wrong entry is a 400 naming it and stores nothing; applied, the parties are listed with the"
+      + " announcement, in the same one audit event and one regime change, which says consignees are affected")
+  void listings() throws Exception {
     List<Long> before = footprint();
     JsonObject body = announcement("MOFCOM 2026 No. 94")
         .put("measures", new JsonArray().add(measure("TEST-ANN-LIST", "La", "OXIDE")))
         .put("listings", new JsonArray().add(new JsonObject().put("list", "CONTROL_LIST").put("name", "Acme Defence")
             .put("aliases", new JsonArray().add("Acme")).put("country", "US")));
-    ServiceException e = refused(body, ADMIN);
+    JsonObject wrong = body.copy().put("listings", new JsonArray().add(new JsonObject().put("list", "BLACK_LIST")
+        .put("name", "Acme Defence").put("country", "USA")));
+    ServiceException e = refused(wrong, ADMIN);
     assertThat(e.code()).isEqualTo(FailureCode.BAD_REQUEST);
-    assertThat(e.errors()).extracting(FieldError::field).containsExactly("listings");
+    assertThat(e.errors()).extracting(FieldError::field).contains("listings[0].list", "listings[0].country");
     assertThat(footprint()).isEqualTo(before);
-    ServiceException dryRun = refused(body.copy().put("dryRun", true), ADMIN);
-    assertThat(dryRun.errors()).extracting(FieldError::field).containsExactly("listings");
-    assertThat(footprint()).isEqualTo(before);
+    long listedBefore = listed();
+
+    JsonObject applied = apply(body);
+    assertThat(applied.getJsonObject("listings").getInteger("added")).isEqualTo(1);
+    assertThat(listed()).isEqualTo(listedBefore + 1);
+    Row party = Await.result(fixture.db().query("SELECT list, announcement, added FROM licence.listed_party"
+        + " WHERE name = 'Acme Defence'").execute()).iterator().next();
+    assertThat(party.getString("list")).isEqualTo("CONTROL_LIST");
+    assertThat(party.getString("announcement")).isEqualTo("MOFCOM 2026 No. 94");
+    List<Long> after = footprint();
+    assertThat(after).containsExactly(before.get(0) + 1, before.get(1), before.get(2) + 1, before.get(3) + 1);
+    JsonObject published = new JsonObject(Await.result(fixture.db().query(
+        "SELECT payload FROM licence.outbox ORDER BY id DESC LIMIT 1").execute()).iterator().next().getValue("payload")
+        .toString());
+    assertThat(published.getString("change")).isEqualTo("ANNOUNCEMENT_APPLIED");
+    assertThat(published.getBoolean("consigneesAffected")).isTrue();
+  }
+
+  private long listed() throws Exception {
+    return Await.result(fixture.db().query("SELECT count(*) AS n FROM licence.listed_party").execute()).iterator().next()
+        .getLong("n");
   }
 
   @Test
