@@ -16,9 +16,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What-if over every tenant a regime change would reach (ADMIN; the dry run of an announcement):
@@ -48,16 +51,29 @@ final class RegimeChangeScenario {
     LocalDate given = in.date("asOf", false);
     JsonObject change = in.object("change", true);
     JsonObject scenario = in.object("scenario", true);
-    if (scenario != null && !(scenario.getValue("changes") instanceof JsonArray changes && !changes.isEmpty())) {
-      in.error("scenario.changes", "must list at least one change");
+    if (scenario != null && !(scenario.getValue("changes") instanceof JsonArray changes && !changes.isEmpty())
+        && !(scenario.getValue("listings") instanceof JsonArray listings && !listings.isEmpty())) {
+      in.error("scenario.changes", "must list at least one change (or listings)");
     }
     in.check();
     LocalDate asOf = given != null ? given : LocalDate.now(clock);
-    Selection selection = RegimeReach.of(change);
+    // The positions the published change would recompute: those it reaches, and those naming a
+    // consignee when it changes the lists of parties (each once).
+    List<Selection> selections = new ArrayList<>();
+    if (change.getBoolean("consigneesAffected", false)) {
+      selections.add(new Selection.WithConsignee());
+    }
+    Selection reached = RegimeReach.of(change);
+    if (reached != null) {
+      selections.add(reached);
+    }
     Map<String, JsonArray> byTenant = new LinkedHashMap<>();
-    Future<Void> done = selection == null ? Future.succeededFuture()
-        : page(selection, null, asOf, scenario, request.requestId(), byTenant, 0);
-    return done.map(v -> {
+    Set<PositionKey> done = new HashSet<>();
+    Future<Void> all = Future.succeededFuture();
+    for (Selection selection : selections) {
+      all = all.compose(v -> page(selection, null, asOf, scenario, request.requestId(), byTenant, done));
+    }
+    return all.map(v -> {
       JsonArray tenants = new JsonArray();
       byTenant.forEach((tenant, affected) -> tenants.add(new JsonObject().put("tenantId", tenant)
           .put("positions", affected)));
@@ -66,14 +82,19 @@ final class RegimeChangeScenario {
   }
 
   private Future<Void> page(Selection selection, PositionKey after, LocalDate asOf, JsonObject scenario,
-      String requestId, Map<String, JsonArray> byTenant, int seen) {
-    return positions.page(selection, after, PAGE).compose(page -> {
-      if (page.isEmpty()) {
+      String requestId, Map<String, JsonArray> byTenant, Set<PositionKey> done) {
+    return positions.page(selection, after, PAGE).compose(whole -> {
+      if (whole.isEmpty()) {
         return Future.succeededFuture();
       }
-      if (seen + page.size() > MAX_POSITIONS) {
+      List<StockPosition> page = whole.stream().filter(p -> done.add(p.key())).toList();
+      if (done.size() > MAX_POSITIONS) {
         return Future.failedFuture(new ServiceException(FailureCode.UNPROCESSABLE,
             "A dry run covers at most " + MAX_POSITIONS + " positions."));
+      }
+      if (page.isEmpty()) {
+        return whole.size() < PAGE ? Future.succeededFuture()
+            : page(selection, whole.get(whole.size() - 1).key(), asOf, scenario, requestId, byTenant, done);
       }
       return Future.all(recomputer.compute(page, asOf, null, requestId),
           recomputer.compute(page, asOf, scenario, requestId)).compose(both -> {
@@ -87,9 +108,8 @@ final class RegimeChangeScenario {
                     .put("from", summary(now.get(i))).put("to", summary(hypothetical.get(i))));
               }
             }
-            return page.size() < PAGE ? Future.succeededFuture()
-                : page(selection, page.get(page.size() - 1).key(), asOf, scenario, requestId, byTenant,
-                    seen + page.size());
+            return whole.size() < PAGE ? Future.succeededFuture()
+                : page(selection, whole.get(whole.size() - 1).key(), asOf, scenario, requestId, byTenant, done);
           });
     });
   }

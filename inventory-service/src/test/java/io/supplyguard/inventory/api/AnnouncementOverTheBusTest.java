@@ -47,7 +47,8 @@ class AnnouncementOverTheBusTest {
    * A new measure on lanthanum oxide, in force since 2026-11-01 (tenant A's la-test-oxide becomes
    * LICENCE_REQUIRED); a new measure on cerium metal suspended by the same announcement past the
    * horizon (nothing changes); No. 18 suspended from today for a year (tenant B's dy-oxide becomes
-   * NOT_CONTROLLED).
+   * NOT_CONTROLLED); "Acme Defence Inc." put on the Control List (tenant B's nd-metal, shipped to
+   * "ACME DEFENCE CORP", becomes PROHIBITED).
    */
   private static JsonObject announcement() {
     return new JsonObject().put("number", "MOFCOM 2026 No. 96").put("issuedOn", "2026-11-28")
@@ -58,7 +59,9 @@ class AnnouncementOverTheBusTest {
         .put("suspensions", new JsonArray()
             .add(new JsonObject().put("measureId", "TEST-ANN-CE").put("from", "2026-11-01").put("until", "2027-12-31"))
             .add(new JsonObject().put("measureId", "MOFCOM-GAC-2025-18").put("from", "2026-11-30")
-                .put("until", "2027-11-29")));
+                .put("until", "2027-11-29")))
+        .put("listings", new JsonArray().add(new JsonObject().put("list", "CONTROL_LIST")
+            .put("name", "Acme Defence Inc.").put("country", "US")));
   }
 
   private static JsonObject measure(String id, String element, String form) {
@@ -79,6 +82,8 @@ class AnnouncementOverTheBusTest {
     position("t-ann-b", "dy-oxide");
     position("t-ann-b", "ce-test-metal");
     position("t-ann-b", "y-oxide");
+    Await.result(platform.upsert("t-ann-b", BufferBus.workedExample("plant-1", "nd-metal")
+        .put("consignee", "ACME DEFENCE CORP")));
     Map<String, JsonObject> before = stored();
 
     JsonObject dryRun = Await.result(platform.request(Addresses.REGIME_ANNOUNCEMENT_APPLY,
@@ -97,7 +102,8 @@ class AnnouncementOverTheBusTest {
       }
     }
     assertThat(predictedTo.keySet()).containsExactly("t-ann-a/plant-1/la-test-oxide", "t-ann-b/plant-1/dy-oxide",
-        "t-ann-b/plant-1/y-oxide");
+        "t-ann-b/plant-1/nd-metal", "t-ann-b/plant-1/y-oxide");
+    assertThat(predictedTo.get("t-ann-b/plant-1/nd-metal").getString("condition")).isEqualTo("PROHIBITED");
     assertThat(predictedTo.get("t-ann-a/plant-1/la-test-oxide").getString("condition")).isEqualTo("LICENCE_REQUIRED");
     assertThat(predictedTo.get("t-ann-b/plant-1/dy-oxide").getString("condition")).isEqualTo("NOT_CONTROLLED");
     // Nothing stored: no measure, and every stored recommendation as it was.
@@ -106,9 +112,11 @@ class AnnouncementOverTheBusTest {
     assertThat(((ServiceException) (absent.getCause() != null ? absent.getCause() : absent)).code()).isEqualTo(FailureCode.NOT_FOUND);
     assertThat(stored()).isEqualTo(before);
 
+    // Two recomputes: the positions its measures reach, and those naming a consignee (its listings).
     Promise<Void> recomputed = Promise.promise();
+    java.util.concurrent.atomic.AtomicInteger recomputes = new java.util.concurrent.atomic.AtomicInteger();
     Await.result(vertx.eventBus().<JsonObject>consumer(Addresses.INVENTORY_RECOMPUTED, m -> {
-      if (m.body().getString("reason").contains("ANNOUNCEMENT_APPLIED")) {
+      if (m.body().getString("reason").contains("ANNOUNCEMENT_APPLIED") && recomputes.incrementAndGet() == 2) {
         recomputed.tryComplete();
       }
     }).completion());

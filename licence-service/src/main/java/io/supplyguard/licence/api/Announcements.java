@@ -114,9 +114,15 @@ final class Announcements {
       changes.add(new JsonObject().put("type", "SUSPENSION_ADDED").put("measureId", part.measureId())
           .put("from", s.from().toString()).put("until", s.until().toString()).put("reference", s.reference()));
     }
+    JsonObject scenario = new JsonObject().put("changes", changes);
+    if (!a.listings().isEmpty()) {
+      // Consignees are screened as if the listings were on their lists (CheckHandlers).
+      scenario.put("listings", new JsonArray(a.listings().stream().map(l -> l.toJson()
+          .put("added", (l.added() != null ? l.added() : a.issuedOn()).toString())).toList()));
+    }
     JsonObject ask = new JsonObject()
         .put("change", event(a, reached(a, locked, drafts)))
-        .put("scenario", new JsonObject().put("changes", changes));
+        .put("scenario", scenario);
     return tryListings(a).compose(result -> bus.request(Addresses.SCENARIOS_REGIME_CHANGE, ask,
             new BusClient.Caller(request.requestId(), null, Role.ADMIN))
         .map(answer -> new JsonObject().put("dryRun", true).put("announcement", a.number())

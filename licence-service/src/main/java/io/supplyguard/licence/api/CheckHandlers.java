@@ -15,6 +15,8 @@ import io.supplyguard.licence.regime.Measure;
 import io.supplyguard.licence.check.SupplyQuery;
 import io.supplyguard.licence.registry.Licence;
 import io.supplyguard.licence.registry.WorkingDays;
+import io.supplyguard.licence.screening.ListedParty;
+import io.supplyguard.licence.screening.PartyList;
 import io.supplyguard.licence.screening.Screening;
 import io.supplyguard.licence.screening.ScreeningMatch;
 import io.supplyguard.licence.store.DenialRiskCache;
@@ -120,14 +122,18 @@ final class CheckHandlers {
       if (!errors.isEmpty()) {
         throw ServiceException.invalidFields(errors);
       }
-      List<ScenarioChange> changes = ScenarioInput.changes(request.body().getJsonObject("scenario"), current);
+      JsonObject scenario = request.body().getJsonObject("scenario");
+      // An announcement's dry run may hold listings and nothing else (see hypothetical).
+      boolean listingsOnly = scenario != null && scenario.getJsonArray("changes", new JsonArray()).isEmpty()
+          && !scenario.getJsonArray("listings", new JsonArray()).isEmpty();
+      List<ScenarioChange> changes = listingsOnly ? List.of() : ScenarioInput.changes(scenario, current);
       List<Measure> measures = Scenario.regime(current.measures(), changes);
       Futures.Regimes regimes = changes.isEmpty() ? futureRegimes(current.measures()) : new Futures.Regimes(measures);
       long reviewDays = ChronoUnit.DAYS.between(asOf, calendar.after(asOf, reviewWorkingDays));
       return Future.all(tenantLicences(request), denials.get(), screening()).map(all -> {
         List<Licence> own = all.resultAt(0);
         DenialRisk risk = all.resultAt(1);
-        Screening screening = all.resultAt(2);
+        Screening screening = hypothetical(all.resultAt(2), request.body().getJsonObject("scenario"));
         Map<String, ScreeningMatch> matches = new HashMap<>();
         List<Licence> usable = Scenario.licences(own, changes);
         // Positions alike (same material, destination, end use, horizon, quantity) share one
@@ -159,6 +165,25 @@ final class CheckHandlers {
             .put("determinations", determinations).put("conditions", conditions);
       });
     });
+  }
+
+  /**
+   * The lists as a scenario has them: an announcement's dry run adds its listings ({@code
+   * scenario.listings}, validated by the announcement) to those recorded.
+   */
+  private static Screening hypothetical(Screening recorded, JsonObject scenario) {
+    JsonArray listings = scenario == null ? null : scenario.getJsonArray("listings");
+    if (recorded == null || listings == null || listings.isEmpty()) {
+      return recorded;
+    }
+    List<ListedParty> more = new ArrayList<>();
+    for (int i = 0; i < listings.size(); i++) {
+      JsonObject l = listings.getJsonObject(i);
+      more.add(ListedParty.of(PartyList.valueOf(l.getString("list")), l.getString("name"),
+          l.getJsonArray("aliases", new JsonArray()).stream().map(String::valueOf).toList(), l.getString("country"),
+          LocalDate.parse(l.getString("added")), "dry run", "dry run"));
+    }
+    return recorded.with(more);
   }
 
   private Future<Screening> screening() {

@@ -32,6 +32,16 @@ public final class Screening {
     this.threshold = threshold;
   }
 
+  /** The same lists with {@code more} entries on them: a dry run's hypothetical listings. */
+  public Screening with(List<ListedParty> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<ListedParty> all = new java.util.ArrayList<>(entries());
+    all.addAll(more);
+    return new Screening(all, threshold);
+  }
+
   public double threshold() {
     return threshold;
   }
