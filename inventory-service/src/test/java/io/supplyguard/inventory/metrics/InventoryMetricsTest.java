@@ -40,14 +40,15 @@ class InventoryMetricsTest {
         assertThat(TestServices.scrape(inventory))
             .contains("supplyguard_alerts_total{service=\"inventory-service\",status=\"" + status + "\"} 0.0");
       }
-      Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> TestServices.scrape(inventory).contains(
-          "supplyguard_positions{service=\"inventory-service\",status=\"CRITICAL\"} 0.0"));
-      String fresh = TestServices.scrape(inventory);
-      assertThat(fresh.lines().filter(l -> l.startsWith("supplyguard_positions{"))).hasSize(4)
-          .allMatch(l -> l.endsWith(" 0.0"));
-      // The nine elements of the seeded catalogue, each in the four statuses.
-      assertThat(fresh.lines().filter(l -> l.startsWith("supplyguard_positions_by_element{"))).hasSize(36)
-          .allMatch(l -> l.endsWith(" 0.0"));
+      // A refresh sets its gauges one after another: a scrape may fall between two of them.
+      Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        String fresh = TestServices.scrape(inventory);
+        assertThat(fresh.lines().filter(l -> l.startsWith("supplyguard_positions{"))).hasSize(4)
+            .allMatch(l -> l.endsWith(" 0.0"));
+        // The nine elements of the seeded catalogue, each in the four statuses.
+        assertThat(fresh.lines().filter(l -> l.startsWith("supplyguard_positions_by_element{"))).hasSize(36)
+            .allMatch(l -> l.endsWith(" 0.0"));
+      });
       BusClient bus = new BusClient(vertx, Duration.ofSeconds(10));
       BusClient.Caller tenant = new BusClient.Caller("r", "t-ops", Role.TENANT);
       Await.result(bus.request(Addresses.SITES_CREATE, new JsonObject().put("id", "p1").put("name", "P1"), tenant));
@@ -60,10 +61,8 @@ class InventoryMetricsTest {
           .put("elements", new JsonArray().add("Dy")).put("forms", new JsonArray().add("OXIDE")).put("quantityKg", 1000)
           .put("destination", "DE").put("endUse", "CIVIL"), tenant));
 
-      Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> TestServices.scrape(inventory).contains("supplyguard_positions{"
-          + "service=\"inventory-service\",status=\"OK\"} 1.0"));
-      String metrics = TestServices.scrape(inventory);
-      assertThat(metrics)
+      Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(TestServices.scrape(inventory))
+          .contains("supplyguard_positions{service=\"inventory-service\",status=\"OK\"} 1.0")
           .contains("supplyguard_positions_by_element{element=\"Dy\",service=\"inventory-service\",status=\"OK\"} 1.0")
           .contains("supplyguard_alerts_total{service=\"inventory-service\",status=\"REORDER\"} 1.0")
           .contains("supplyguard_alerts_total{service=\"inventory-service\",status=\"OK\"} 1.0")
@@ -72,7 +71,7 @@ class InventoryMetricsTest {
           .contains("supplyguard_positions_by_element{element=\"Dy\",service=\"inventory-service\",status=\"REORDER\"} 0.0")
           .contains("supplyguard_positions_by_element{element=\"Tb\",service=\"inventory-service\",status=\"OK\"} 0.0")
           .containsPattern("supplyguard_recompute_positions_count\\{service=\"inventory-service\"} [1-9]")
-          .containsPattern("supplyguard_recompute_seconds_count\\{service=\"inventory-service\"} [1-9]");
+          .containsPattern("supplyguard_recompute_seconds_count\\{service=\"inventory-service\"} [1-9]"));
     } finally {
       Await.result(vertx.close());
     }
