@@ -14,14 +14,14 @@ import java.util.stream.Collectors;
  * regime ({@link RegimeCache}): every determination reads them, operators change them rarely.
  */
 public final class DenialRiskCache {
-  private final DenialProbabilityRepository repository;
   private final BigDecimal defaultProbability;
-  private volatile Future<DenialRisk> current;
+  private final KeptUntilChanged<DenialRisk> kept;
 
   /** @param defaultProbability what a destination without an entry takes ({@code BUFFER_DENIAL_PROBABILITY}) */
   public DenialRiskCache(DenialProbabilityRepository repository, BigDecimal defaultProbability) {
-    this.repository = repository;
     this.defaultProbability = defaultProbability;
+    this.kept = new KeptUntilChanged<>(() -> repository.all().map(entries -> new DenialRisk(defaultProbability,
+        entries.stream().collect(Collectors.toMap(DenialProbability::country, Function.identity())))));
   }
 
   /** The configured default, {@code BUFFER_DENIAL_PROBABILITY}: a probability, so between 0 and 1. */
@@ -38,16 +38,10 @@ public final class DenialRiskCache {
   }
 
   public Future<DenialRisk> get() {
-    Future<DenialRisk> cached = current;
-    if (cached == null || cached.failed()) {
-      cached = repository.all().map(entries -> new DenialRisk(defaultProbability,
-          entries.stream().collect(Collectors.toMap(DenialProbability::country, Function.identity()))));
-      current = cached;
-    }
-    return cached;
+    return kept.get();
   }
 
   public void invalidate() {
-    current = null;
+    kept.invalidate();
   }
 }

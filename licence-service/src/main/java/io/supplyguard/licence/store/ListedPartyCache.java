@@ -10,13 +10,10 @@ import io.vertx.core.Future;
  * {@link RegimeCache}): every determination with a consignee screens it, imports are rare.
  */
 public final class ListedPartyCache {
-  private final ListedPartyRepository repository;
-  private final double threshold;
-  private volatile Future<Screening> current;
+  private final KeptUntilChanged<Screening> kept;
 
   public ListedPartyCache(ListedPartyRepository repository, double threshold) {
-    this.repository = repository;
-    this.threshold = threshold;
+    this.kept = new KeptUntilChanged<>(() -> repository.all().map(entries -> new Screening(entries, threshold)));
   }
 
   /** {@code SCREENING_THRESHOLD}: the score a name must reach to match an entry, in (0, 1]. */
@@ -29,15 +26,10 @@ public final class ListedPartyCache {
   }
 
   public Future<Screening> get() {
-    Future<Screening> cached = current;
-    if (cached == null || cached.failed()) {
-      cached = repository.all().map(entries -> new Screening(entries, threshold));
-      current = cached;
-    }
-    return cached;
+    return kept.get();
   }
 
   public void invalidate() {
-    current = null;
+    kept.invalidate();
   }
 }

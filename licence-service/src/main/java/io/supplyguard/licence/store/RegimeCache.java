@@ -8,24 +8,18 @@ import io.vertx.core.Future;
  * {@code regime.changed} event from another replica, drops the copy.
  */
 public final class RegimeCache {
-  private final RegimeRepository repository;
-  private volatile Future<Regime> current;
+  private final KeptUntilChanged<Regime> kept;
 
   public RegimeCache(RegimeRepository repository) {
-    this.repository = repository;
+    this.kept = new KeptUntilChanged<>(() -> Future.all(repository.elements(), repository.forms(),
+        repository.measures()).map(all -> new Regime(all.resultAt(0), all.resultAt(1), all.resultAt(2))));
   }
 
   public Future<Regime> get() {
-    Future<Regime> cached = current;
-    if (cached == null || cached.failed()) {
-      cached = Future.all(repository.elements(), repository.forms(), repository.measures())
-          .map(all -> new Regime(all.resultAt(0), all.resultAt(1), all.resultAt(2)));
-      current = cached;
-    }
-    return cached;
+    return kept.get();
   }
 
   public void invalidate() {
-    current = null;
+    kept.invalidate();
   }
 }
