@@ -24,7 +24,7 @@ public final class ChangeEvents {
     MEASURE_CREATED, MEASURE_AMENDED, SUSPENSION_ADDED, SUSPENSION_LIFTED, SUSPENSION_RENEWAL_PROBABILITY_SET,
     /** An operator set the denial probability of a destination: no measure, a {@code destination}. */
     DENIAL_PROBABILITY_SET,
-    /** An announcement's measures, suspensions and listings, applied as one change (see {@link #announcementApplied}). */
+    /** An announcement's measures, suspensions and listings, applied as one change ({@link #announcementApplied}). */
     ANNOUNCEMENT_APPLIED,
     /** A list file changed China's lists of parties: no measure, {@code consigneesAffected}. */
     LISTED_PARTIES_IMPORTED
@@ -125,19 +125,11 @@ public final class ChangeEvents {
    */
   public static JsonObject denialProbabilitySet(DenialProbability entry, BigDecimal previous, LocalDate effectiveFrom,
       Instant at) {
-    return new JsonObject()
-        .put("changeId", UUID.randomUUID().toString())
-        .put("change", RegimeEdit.DENIAL_PROBABILITY_SET.name())
+    return withoutMeasure(new JsonObject()
         .put("destination", entry.country())
         .put("probability", entry.probability())
         .put("previousProbability", previous)
-        .put("source", entry.source())
-        .put("elements", new JsonArray())
-        .put("forms", new JsonArray())
-        .put("coversAllControlled", false)
-        .put("effectiveFrom", effectiveFrom.toString())
-        .put("dates", new JsonArray().add(effectiveFrom.toString()))
-        .put("at", at.toString());
+        .put("source", entry.source()), RegimeEdit.DENIAL_PROBABILITY_SET, effectiveFrom, at);
   }
 
   /**
@@ -149,10 +141,14 @@ public final class ChangeEvents {
    */
   public static JsonObject listedPartiesChanged(RegimeEdit edit, JsonObject summary, LocalDate effectiveFrom,
       Instant at) {
-    return summary.copy()
+    return withoutMeasure(summary.copy().put("consigneesAffected", true), edit, effectiveFrom, at);
+  }
+
+  /** A regime change that names no measure, element or form: what the inventory recomputes is in {@code fields}. */
+  private static JsonObject withoutMeasure(JsonObject fields, RegimeEdit edit, LocalDate effectiveFrom, Instant at) {
+    return fields
         .put("changeId", UUID.randomUUID().toString())
         .put("change", edit.name())
-        .put("consigneesAffected", true)
         .put("elements", new JsonArray())
         .put("forms", new JsonArray())
         .put("coversAllControlled", false)
