@@ -171,12 +171,20 @@ public final class Addresses {
    */
   public static final String LICENCE_CHANGED = "licence.changed";
   /**
-   * A position's status changed: {@code {id, tenantId, siteId, materialId, fromStatus,
-   * toStatus, condition, asOf, raisedAt}}.
+   * A recompute job finished, announced by the replica that stored its last part: {@code {jobId,
+   * reason, changes, positions, alerts, durationMs}}; {@code changes} is how many published
+   * changes the job answered (several when a burst folded into one).
    */
-  public static final String INVENTORY_ALERT = "inventory.alert";
-  /** A recompute finished: {@code {reason, positions, alerts, durationMs}}. */
   public static final String INVENTORY_RECOMPUTED = "inventory.recomputed";
+
+  // --- deliveries (point to point, acknowledged) -------------------------------------------
+
+  /**
+   * Gateway, from the inventory-service's alert outbox: {@code {alerts: [{id, tenantId, siteId,
+   * materialId, fromStatus?, toStatus, condition, asOf, raisedAt}]}} → {@code {appended}} once the
+   * event log holds every one of them (those it held already are not appended again).
+   */
+  public static final String EVENT_LOG_ALERTS = "gateway.event-log.alerts";
 
   private Addresses() {
   }

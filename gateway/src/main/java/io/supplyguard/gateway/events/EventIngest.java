@@ -3,7 +3,9 @@ package io.supplyguard.gateway.events;
 import io.supplyguard.common.bus.Addresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Appends the bus events tenants are notified of to the event log: {@code inventory.alert}
- * (the tenant's) and {@code regime.changed} (everyone's). Events that arrive while an append
- * runs are appended together by the next one; a failed append is retried, so a database
- * outage delays events but does not drop them while this replica runs.
+ * Appends what tenants are notified of to the event log. Alerts (the tenant's) come from the
+ * inventory-service's outbox, one gateway replica each batch, and are acknowledged once
+ * appended: the outbox keeps an alert until then, so no alert depends on this replica running.
+ * Regime changes (everyone's) are published to every replica; each appends them, and the log
+ * keeps one. Regime changes that arrive while an append runs are appended together by the
+ * next one; a failed append is retried, so a database outage delays them but does not drop
+ * them while this replica runs.
  */
 public final class EventIngest {
   private static final Logger LOG = LoggerFactory.getLogger(EventIngest.class);
@@ -34,10 +39,9 @@ public final class EventIngest {
     this.log = log;
   }
 
-  /** Registers the consumers cluster-wide: every replica receives every published event. */
+  /** Registers the consumers cluster-wide. */
   public Future<Void> start() {
-    MessageConsumer<JsonObject> alerts = vertx.eventBus().consumer(Addresses.INVENTORY_ALERT,
-        message -> accept(fromAlert(message.body())));
+    MessageConsumer<JsonObject> alerts = vertx.eventBus().consumer(Addresses.EVENT_LOG_ALERTS, this::appendAlerts);
     MessageConsumer<JsonObject> regime = vertx.eventBus().consumer(Addresses.REGIME_CHANGED,
         message -> accept(fromRegimeChange(message.body())));
     return Future.all(alerts.completion(), regime.completion()).mapEmpty();
@@ -48,6 +52,27 @@ public final class EventIngest {
     if (!pending.isEmpty()) {
       LOG.warn("{} events not yet in the event log when stopping; other replicas store them", pending.size());
     }
+  }
+
+  /** Appends a batch from the alert outbox and acknowledges it, or fails it so that the outbox tries again. */
+  private void appendAlerts(Message<JsonObject> delivery) {
+    JsonArray batch = delivery.body().getJsonArray("alerts", new JsonArray());
+    List<NewEvent> events = new ArrayList<>(batch.size());
+    for (Object alert : batch) {
+      Optional<NewEvent> event = alert instanceof JsonObject json ? fromAlert(json) : Optional.empty();
+      if (event.isEmpty()) {
+        delivery.fail(400, "An alert without the id and tenantId that identify it: " + alert);
+        return;
+      }
+      events.add(event.get());
+    }
+    log.append(events).onComplete(appended -> {
+      if (appended.succeeded()) {
+        delivery.reply(new JsonObject().put("appended", appended.result()));
+      } else {
+        delivery.fail(503, "The event log is not available: " + appended.cause().getMessage());
+      }
+    });
   }
 
   static Optional<NewEvent> fromAlert(JsonObject alert) {

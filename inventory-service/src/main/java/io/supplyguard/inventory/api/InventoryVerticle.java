@@ -6,9 +6,13 @@ import io.supplyguard.common.bus.BusClient;
 import io.supplyguard.common.bus.BusServer;
 import io.supplyguard.common.config.Settings;
 import io.supplyguard.common.time.DailyTicker;
+import io.supplyguard.inventory.alerts.AlertOutbox;
 import io.supplyguard.inventory.buffer.BufferParameters;
 import io.supplyguard.inventory.metrics.InventoryMetrics;
 import io.supplyguard.inventory.recompute.ChangeListener;
+import io.supplyguard.inventory.recompute.FaultPoint;
+import io.supplyguard.inventory.recompute.RecomputeWorker;
+import io.supplyguard.inventory.recompute.ReplicaName;
 import io.supplyguard.inventory.recompute.Recomputer;
 import io.supplyguard.inventory.recompute.Recommender;
 import io.supplyguard.inventory.recompute.SupplyConditions;
@@ -16,7 +20,7 @@ import io.supplyguard.inventory.store.AlertRepository;
 import io.supplyguard.inventory.store.MaterialRepository;
 import io.supplyguard.inventory.store.PositionRepository;
 import io.supplyguard.inventory.store.RecommendationRepository;
-import io.supplyguard.inventory.store.RecomputeLock;
+import io.supplyguard.inventory.store.RecomputeQueue;
 import io.supplyguard.inventory.store.SiteRepository;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -34,6 +38,8 @@ public final class InventoryVerticle extends VerticleBase {
   private final MeterRegistry registry;
   private BusServer bus;
   private ChangeListener changes;
+  private RecomputeWorker worker;
+  private AlertOutbox outbox;
   private DailyTicker daily;
   private long metricsTimer;
 
@@ -57,9 +63,16 @@ public final class InventoryVerticle extends VerticleBase {
     BufferParameters parameters = new BufferParameters(settings.number("BUFFER_COVERED_DELAY_MEAN_DAYS"),
         settings.number("BUFFER_COVERED_DELAY_STD_DAYS"), settings.number("BUFFER_REVIEW_STD_DAYS"),
         BufferParameters.DEFAULTS.denialProbability());
-    Recomputer recomputer = new Recomputer(vertx, positions, recommendations,
+    outbox = new AlertOutbox(vertx, pool, alerts, metrics, settings.millis("BUS_TIMEOUT_MS"),
+        settings.millis("ALERT_DELIVERY_RETRY_MS"));
+    RecomputeQueue queue = new RecomputeQueue(pool, positions);
+    Recomputer recomputer = new Recomputer(pool, positions, recommendations, alerts, queue,
         new SupplyConditions(new BusClient(vertx, settings.millis("BUS_TIMEOUT_MS"))), new Recommender(parameters),
-        metrics, settings.integer("RECOMPUTE_PAGE_SIZE"));
+        metrics, outbox, new FaultPoint(settings.optional("FAULT_HALT_AT").orElse("")));
+    worker = new RecomputeWorker(vertx, queue, recomputer, metrics, new RecomputeWorker.Settings(
+        new RecomputeQueue.Claimant(ReplicaName.of(), settings.millis("RECOMPUTE_LEASE_MS"),
+            settings.integer("RECOMPUTE_PAGE_SIZE")),
+        settings.integer("RECOMPUTE_PARTS_IN_FLIGHT"), settings.millis("RECOMPUTE_POLL_MS")));
 
     CatalogueHandlers catalogue = new CatalogueHandlers(materials);
     TenantQueries tenant = new TenantQueries(sites, recommendations, alerts);
@@ -83,18 +96,25 @@ public final class InventoryVerticle extends VerticleBase {
         .handle(Addresses.SCENARIOS_RUN, scenarios::run)
         .handle(Addresses.SCENARIOS_REGIME_CHANGE, regimeChange::run)
         .handle(Addresses.POSITIONS_SIMULATE, simulations::simulate);
-    changes = new ChangeListener(vertx, recomputer, new RecomputeLock(pool), clock);
+    changes = new ChangeListener(vertx, queue, worker, clock);
     daily = new DailyTicker(vertx, clock, settings.millis("TIME_TICK_MS"), "Daily recompute", changes::recomputeStale);
     metricsTimer = vertx.setPeriodic(settings.millis("METRICS_REFRESH_MS").toMillis(), t -> metrics.refresh(pool));
     // The first day's recompute can take seconds with many positions: the service is ready
     // before it ends, serving the recommendations stored until then.
-    return Future.all(bus.ready(), changes.start()).onSuccess(v -> daily.start());
+    return Future.all(bus.ready(), changes.start()).onSuccess(v -> {
+      outbox.start();
+      worker.start();
+      daily.start();
+    });
   }
 
   @Override
   public Future<?> stop() {
     daily.stop();
     vertx.cancelTimer(metricsTimer);
-    return Future.all(changes.stop(), bus.drain(settings.millis("SHUTDOWN_GRACE_MS")));
+    // Parts in hand are stored before the pool closes; what they raise is delivered by the
+    // next replica to deliver, or this one's next start.
+    return Future.all(changes.stop(), bus.drain(settings.millis("SHUTDOWN_GRACE_MS")), worker.stop())
+        .onComplete(v -> outbox.stop());
   }
 }

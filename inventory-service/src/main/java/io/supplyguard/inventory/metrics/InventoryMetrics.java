@@ -1,5 +1,6 @@
 package io.supplyguard.inventory.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -22,7 +23,8 @@ import java.util.stream.Stream;
  * {@code supplyguard_positions_by_element{element,status}} (refreshed from the database),
  * {@code supplyguard_alerts_total{status}}, and each recompute's size and duration
  * ({@code supplyguard_recompute_positions}, {@code supplyguard_recompute_seconds}), split by phase
- * ({@code supplyguard_recompute_phase_seconds{phase}}). Each has a series before its first
+ * ({@code supplyguard_recompute_phase_seconds{phase}}), and each replica's share of the work
+ * ({@code supplyguard_recompute_stored_positions_total}). Each has a series before its first
  * position or alert, so that the dashboard shows 0, not "No data": the alerts to every status
  * from start, and every status, and every element of the catalogue in every status, from the
  * first refresh.
@@ -42,6 +44,7 @@ public final class InventoryMetrics {
   private final MultiGauge byElement;
   private final DistributionSummary batchSize;
   private final Timer duration;
+  private final Counter replicaShare;
 
   public InventoryMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -52,6 +55,9 @@ public final class InventoryMetrics {
         .description("Positions recomputed by one change").register(registry);
     this.duration = Timer.builder("supplyguard.recompute").description("Time to recompute the positions of one change")
         .publishPercentileHistogram().register(registry);
+    this.replicaShare = Counter.builder("supplyguard.recompute.stored.positions")
+        .description("Positions this replica recomputed and stored, its share of the recompute work")
+        .register(registry);
     Metrics.countersAtZero(registry, ALERTS, "Alerts raised, by the status a position turned to", "status", STATUSES);
   }
 
@@ -60,7 +66,15 @@ public final class InventoryMetrics {
     duration.record(Duration.ofNanos(nanos));
   }
 
-  /** Time one phase of a recompute page took: read, conditions, compute or store. */
+  /** A part of a recompute this replica stored. */
+  public void partRecomputed(int positions) {
+    replicaShare.increment(positions);
+  }
+
+  /**
+   * Time one phase of a recompute part took: claim, read, conditions, compute, store_alerts,
+   * store_recommendations; and deliver_alerts, a delivery of alerts to the event log.
+   */
   public void phase(String phase, long nanos) {
     registry.timer("supplyguard.recompute.phase", "phase", phase).record(Duration.ofNanos(nanos));
   }

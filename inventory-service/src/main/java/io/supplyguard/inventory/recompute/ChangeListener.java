@@ -2,9 +2,8 @@ package io.supplyguard.inventory.recompute;
 
 import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.inventory.store.PositionRepository.Selection;
-import io.supplyguard.inventory.store.RecomputeLock;
+import io.supplyguard.inventory.store.RecomputeQueue;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
@@ -12,21 +11,19 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Recomputes exactly the positions a published change reaches: a regime change, the positions
- * of its elements and forms (every position when it prohibits all controlled items; those
- * shipping to a country when its denial probability changed); a licence
- * change, the positions that licence could cover. Recomputes run one after another, in the
- * order the changes arrived, and one at a time across replicas ({@link RecomputeLock}), so that
- * two never race on the same position. A change whose positions are already queued joins that
- * recompute, so the queue holds each selection at most once however fast changes come.
+ * Turns each published change into recompute work: the positions it reaches (a regime change,
+ * the positions of its elements and forms, every position when it prohibits all controlled
+ * items, those shipping to a country when its denial probability changed; a licence change,
+ * the positions that licence could cover) become a job in the {@link RecomputeQueue}, once
+ * however many replicas heard the change, and every replica's {@link RecomputeWorker} takes a
+ * share of it. A change whose positions a waiting job already selects joins that job, so a
+ * burst of drawdowns costs one recompute, not one per drawdown.
  */
 public final class ChangeListener {
   private static final Logger LOG = LoggerFactory.getLogger(ChangeListener.class);
@@ -35,20 +32,22 @@ public final class ChangeListener {
    * shipment's lines, a nightly ERP sync): waiting this long lets a burst fold into one recompute.
    */
   private static final Duration LICENCE_SETTLE = Duration.ofMillis(25);
+  private static final Duration ENQUEUE_RETRY = Duration.ofSeconds(1);
+  private static final int ENQUEUE_ATTEMPTS = 120;
 
   private final Vertx vertx;
-  private final Recomputer recomputer;
-  private final RecomputeLock lock;
+  private final RecomputeQueue queue;
+  private final RecomputeWorker worker;
   private final Clock clock;
+  /** Names this replica's daily checks apart from another replica's: each looks for itself. */
+  private final String replica = UUID.randomUUID().toString();
   private MessageConsumer<JsonObject> regime;
   private MessageConsumer<JsonObject> licences;
-  private Future<?> tail = Future.succeededFuture();
-  private final Map<Selection, Waiting> queued = new HashMap<>();
 
-  public ChangeListener(Vertx vertx, Recomputer recomputer, RecomputeLock lock, Clock clock) {
+  public ChangeListener(Vertx vertx, RecomputeQueue queue, RecomputeWorker worker, Clock clock) {
     this.vertx = vertx;
-    this.recomputer = recomputer;
-    this.lock = lock;
+    this.queue = queue;
+    this.worker = worker;
     this.clock = clock;
   }
 
@@ -63,79 +62,58 @@ public final class ChangeListener {
   }
 
   /**
-   * The positions last computed before today: after a restart, and as each day begins, when a
-   * suspension's end or a licence's validTo may move into a position's horizon without any event.
+   * The positions last computed before today: after a start (an upgrade may have made every
+   * stored recommendation stale), and as each day begins, when a suspension's end or a
+   * licence's validTo may move into a position's horizon without any event. Done once queued.
    */
-  public Future<Recomputer.Result> recomputeStale() {
+  public Future<Long> recomputeStale() {
     LocalDate today = LocalDate.now(clock);
-    return enqueue("new day " + today, new Selection.StaleBefore(today));
+    return enqueue("stale:" + today + ":" + replica, "new day " + today, new Selection.StaleBefore(today),
+        Duration.ZERO);
   }
 
   private void onRegimeChanged(JsonObject change) {
+    String changeId = change.getString("changeId");
     if (change.getBoolean("consigneesAffected", false)) {
       // China's lists of parties changed: every position that names a consignee may screen otherwise
       // (and, should the same change also name elements, theirs below).
-      enqueue("regime " + change.getString("change") + " (listed parties)", new Selection.WithConsignee());
+      enqueue(changeId + ":consignees", "regime " + change.getString("change") + " (listed parties)",
+          new Selection.WithConsignee(), Duration.ZERO);
     }
     Selection selection = RegimeReach.of(change);
     if (selection != null) {
-      enqueue("regime " + change.getString("change") + " " + RegimeReach.subject(change), selection);
+      enqueue(changeId, "regime " + change.getString("change") + " " + RegimeReach.subject(change), selection,
+          Duration.ZERO);
     }
   }
 
   private void onLicenceChanged(JsonObject change) {
-    enqueue("licence " + change.getString("change") + " " + change.getString("licenceId"),
+    enqueue(change.getString("changeId"), "licence " + change.getString("change") + " " + change.getString("licenceId"),
         new Selection.CoverableBy(change.getString("tenantId"), strings(change.getJsonArray("elements")),
             strings(change.getJsonArray("forms")), change.getString("destination")), LICENCE_SETTLE);
   }
 
-  private Future<Recomputer.Result> enqueue(String why, Selection selection) {
-    return enqueue(why, selection, Duration.ZERO);
+  private Future<Long> enqueue(String changeId, String reason, Selection selection, Duration settle) {
+    if (changeId == null) {
+      LOG.warn("A change without a changeId was not recomputed: {}", reason);
+      return Future.failedFuture("a change without a changeId");
+    }
+    return enqueue(changeId, reason, selection, settle, 1);
   }
 
-  /** The same, starting no sooner than {@code settle} from now, so that changes coming right after fold in. */
-  private Future<Recomputer.Result> enqueue(String why, Selection selection, Duration settle) {
-    Waiting waiting = queued.get(selection);
-    if (waiting != null) {
-      // The same positions are already queued and not started: that recompute reads this change
-      // too. A burst of drawdowns on a licence thus costs one recompute, not one per drawdown.
-      waiting.folded++;
-      return waiting.result.future();
-    }
-    Waiting queuedNow = new Waiting();
-    queued.put(selection, queuedNow);
-    String requestId = "recompute-" + UUID.randomUUID();
-    Promise<Void> settled = Promise.promise();
-    if (settle.isZero()) {
-      settled.complete();
-    } else {
-      vertx.setTimer(settle.toMillis(), t -> settled.complete());
-    }
-    Future<Recomputer.Result> next = tail.transform(previous -> settled.future()).compose(v -> {
-      queued.remove(selection);
-      String reason = queuedNow.folded == 0 ? why : why + " and " + queuedNow.folded + " more changes";
-      long started = System.nanoTime();
-      return lock.exclusively(() -> recomputer.recompute(selection, LocalDate.now(clock), requestId))
-          .onSuccess(r -> {
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            // A change that reached no position (a drawdown on a licence nobody plans with) is routine.
-            (r.positions() == 0 ? LOG.atDebug() : LOG.atInfo()).log("Recomputed {} positions ({} alerts) in {} ms for {}",
-                r.positions(), r.alerts(), millis, reason);
-            vertx.eventBus().publish(Addresses.INVENTORY_RECOMPUTED, new JsonObject().put("reason", reason)
-                .put("changes", 1 + queuedNow.folded).put("positions", r.positions()).put("alerts", r.alerts())
-                .put("durationMs", millis));
-          })
-          .onFailure(e -> LOG.warn("Recompute for {} failed: {}", reason, e.toString()));
-    });
-    next.onComplete(queuedNow.result);
-    tail = next;
-    return queuedNow.result.future();
-  }
-
-  /** A recompute queued and not started yet, and how many later changes it will answer too. */
-  private static final class Waiting {
-    final Promise<Recomputer.Result> result = Promise.promise();
-    int folded;
+  /** Queued, or tried again a second later while the database is away (other replicas try too). */
+  private Future<Long> enqueue(String changeId, String reason, Selection selection, Duration settle, int attempt) {
+    return queue.enqueue(changeId, selection, reason, LocalDate.now(clock), settle)
+        .onSuccess(job -> worker.wake())
+        .recover(e -> {
+          if (attempt >= ENQUEUE_ATTEMPTS) {
+            LOG.error("Recompute for {} not queued after {} attempts: {}", reason, attempt, e.toString());
+            return Future.failedFuture(e);
+          }
+          LOG.warn("Recompute for {} not queued yet, trying again: {}", reason, e.toString());
+          return vertx.timer(ENQUEUE_RETRY.toMillis()).compose(t -> enqueue(changeId, reason, selection, settle,
+              attempt + 1));
+        });
   }
 
   private static List<String> strings(JsonArray array) {

@@ -1,14 +1,16 @@
 package io.supplyguard.inventory.recompute;
 
-import io.supplyguard.common.bus.Addresses;
+import io.supplyguard.inventory.alerts.AlertOutbox;
 import io.supplyguard.inventory.metrics.InventoryMetrics;
-import io.supplyguard.inventory.position.PositionKey;
 import io.supplyguard.inventory.position.StockPosition;
+import io.supplyguard.inventory.store.AlertRepository;
 import io.supplyguard.inventory.store.PositionRepository;
 import io.supplyguard.inventory.store.RecommendationRepository;
+import io.supplyguard.inventory.store.RecomputeQueue;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,108 +18,139 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Recomputes the recommendations of the positions a change reaches: a page of positions at a
- * time, one supply-conditions round trip per tenant in the page, one statement that stores the
- * page's recommendations and the alerts of the statuses they change, and the alerts published
- * once it has committed.
+ * Computes recommendations and stores them: a part of a recompute job, or positions just
+ * written. One supply-conditions round trip per tenant in a part; one transaction that raises
+ * the alerts of the statuses that change, stores the recommendations and (for a part) marks
+ * the part done, so that a part is stored once and its alerts raised once. The alerts reach
+ * the event log through the {@link AlertOutbox} once that transaction has committed.
  */
 public final class Recomputer {
-  private final Vertx vertx;
+  private final Pool pool;
   private final PositionRepository positions;
   private final RecommendationRepository recommendations;
+  private final AlertRepository alerts;
+  private final RecomputeQueue queue;
   private final SupplyConditions conditions;
   private final Recommender recommender;
   private final InventoryMetrics metrics;
-  private final int pageSize;
+  private final AlertOutbox outbox;
+  private final FaultPoint faults;
 
-  public Recomputer(Vertx vertx, PositionRepository positions, RecommendationRepository recommendations,
-      SupplyConditions conditions, Recommender recommender, InventoryMetrics metrics, int pageSize) {
-    this.vertx = vertx;
+  public Recomputer(Pool pool, PositionRepository positions, RecommendationRepository recommendations,
+      AlertRepository alerts, RecomputeQueue queue, SupplyConditions conditions, Recommender recommender,
+      InventoryMetrics metrics, AlertOutbox outbox, FaultPoint faults) {
+    this.pool = pool;
     this.positions = positions;
     this.recommendations = recommendations;
+    this.alerts = alerts;
+    this.queue = queue;
     this.conditions = conditions;
     this.recommender = recommender;
     this.metrics = metrics;
-    this.pageSize = pageSize;
+    this.outbox = outbox;
+    this.faults = faults;
   }
 
-  /** What a recompute did. */
-  public record Result(int positions, int alerts) {
+  /** What a part's recompute stored. */
+  public record PartResult(int positions, int alerts) {
   }
 
-  /** Recomputes, stores and alerts every selected position, as of {@code asOf}. */
-  public Future<Result> recompute(PositionRepository.Selection selection, LocalDate asOf, String requestId) {
-    long started = System.nanoTime();
-    return pages(selection, read(selection, null), asOf, requestId, 0, Future.succeededFuture(0))
-        .onSuccess(result -> metrics.recomputed(result.positions(), System.nanoTime() - started));
+  /**
+   * Recomputes the positions of a claimed part and stores them with the part marked done; fails
+   * with {@link RecomputeQueue.LeaseLost}, storing nothing, when another replica took it over.
+   */
+  public Future<PartResult> recompute(RecomputeQueue.Part part, String requestId) {
+    long readStart = System.nanoTime();
+    // Every position of the part, however many were added to its range since it was claimed.
+    return positions.range(part.job().selection(), part.after(), part.upto(), Integer.MAX_VALUE)
+        .compose(page -> {
+          metrics.phase("read", System.nanoTime() - readStart);
+          return computeTimed(page, part.job().asOf(), requestId);
+        })
+        .compose(computed -> pool.withTransaction(tx -> store(tx, computed, part.job().asOf())
+                .compose(raised -> queue.complete(tx, part, computed.size(), raised.size()).map(raised)))
+            .map(raised -> committed(computed.size(), raised)));
   }
 
   /** Recomputes and stores the given positions (already read), as of {@code asOf}. */
   public Future<List<Recommender.Computed>> recomputeAndStore(List<StockPosition> page, LocalDate asOf,
       String requestId) {
-    return compute(page, asOf, null, requestId).compose(computed -> store(computed, asOf).map(computed));
+    return compute(page, asOf, null, requestId)
+        .compose(computed -> pool.withTransaction(tx -> store(tx, computed, asOf))
+            .map(raised -> {
+              committed(computed.size(), raised);
+              return computed;
+            }));
   }
 
   /** Computes without storing anything: a recommendation for another date, or under a scenario. */
   public Future<List<Recommender.Computed>> compute(List<StockPosition> page, LocalDate asOf, JsonObject scenario,
       String requestId) {
-    Map<String, List<StockPosition>> byTenant = new LinkedHashMap<>();
-    page.forEach(p -> byTenant.computeIfAbsent(p.key().tenantId(), t -> new ArrayList<>()).add(p));
-    List<Future<List<Recommender.Computed>>> perTenant = new ArrayList<>();
-    byTenant.forEach((tenant, own) -> perTenant.add(conditions.fetch(tenant, requestId, asOf, own, scenario)
-        .map(batch -> own.stream().map(p -> recommender.compute(p, batch, asOf)).toList())));
-    return Future.all(perTenant).map(all -> {
-      List<Recommender.Computed> computed = new ArrayList<>(page.size());
-      for (int i = 0; i < perTenant.size(); i++) {
-        computed.addAll(all.<List<Recommender.Computed>>resultAt(i));
-      }
+    return fetch(page, asOf, scenario, requestId).map(batches -> kernel(batches, asOf));
+  }
+
+  /** The same, timing the supply conditions and the buffer kernel apart. */
+  private Future<List<Recommender.Computed>> computeTimed(List<StockPosition> page, LocalDate asOf, String requestId) {
+    long fetchStart = System.nanoTime();
+    return fetch(page, asOf, null, requestId).map(batches -> {
+      long kernelStart = System.nanoTime();
+      metrics.phase("conditions", kernelStart - fetchStart);
+      List<Recommender.Computed> computed = kernel(batches, asOf);
+      metrics.phase("compute", System.nanoTime() - kernelStart);
       return computed;
     });
   }
 
-  /**
-   * Pages are pipelined: the next page is read, and computed, while the previous one is still
-   * being stored; stores run one after another, so at most two pages are held at a time.
-   *
-   * @param storing the store of the previous page, completing with the alerts raised so far
-   */
-  private Future<Result> pages(PositionRepository.Selection selection, Future<List<StockPosition>> current,
-      LocalDate asOf, String requestId, int positionsSoFar, Future<Integer> storing) {
-    return current.compose(page -> {
-      if (page.isEmpty()) {
-        return storing.map(alertsRaised -> new Result(positionsSoFar, alertsRaised));
+  /** One supply-conditions round trip per tenant in the page, all at once. */
+  private Future<Map<List<StockPosition>, SupplyConditions.Batch>> fetch(List<StockPosition> page, LocalDate asOf,
+      JsonObject scenario, String requestId) {
+    Map<String, List<StockPosition>> byTenant = new LinkedHashMap<>();
+    page.forEach(p -> byTenant.computeIfAbsent(p.key().tenantId(), t -> new ArrayList<>()).add(p));
+    List<List<StockPosition>> groups = List.copyOf(byTenant.values());
+    List<Future<SupplyConditions.Batch>> fetched = groups.stream()
+        .map(own -> conditions.fetch(own.get(0).key().tenantId(), requestId, asOf, own, scenario)).toList();
+    return Future.all(fetched).map(all -> {
+      Map<List<StockPosition>, SupplyConditions.Batch> batches = new LinkedHashMap<>();
+      for (int i = 0; i < groups.size(); i++) {
+        batches.put(groups.get(i), all.resultAt(i));
       }
-      Future<List<StockPosition>> next = page.size() < pageSize ? Future.succeededFuture(List.of())
-          : read(selection, page.get(page.size() - 1).key());
-      long computeStart = System.nanoTime();
-      return compute(page, asOf, null, requestId).compose(computed -> storing.map(alertsSoFar -> {
-        metrics.phase("conditions_and_compute", System.nanoTime() - computeStart);
-        long storeStart = System.nanoTime();
-        return store(computed, asOf).map(raised -> {
-          metrics.phase("store", System.nanoTime() - storeStart);
-          return alertsSoFar + raised;
-        });
-      })).compose(stored -> pages(selection, next, asOf, requestId, positionsSoFar + page.size(), stored));
+      return batches;
     });
   }
 
-  private Future<List<StockPosition>> read(PositionRepository.Selection selection, PositionKey after) {
-    long readStart = System.nanoTime();
-    return positions.page(selection, after, pageSize).onSuccess(p -> metrics.phase("read", System.nanoTime() - readStart));
+  private List<Recommender.Computed> kernel(Map<List<StockPosition>, SupplyConditions.Batch> batches, LocalDate asOf) {
+    List<Recommender.Computed> computed = new ArrayList<>();
+    batches.forEach((own, batch) -> own.forEach(p -> computed.add(recommender.compute(p, batch, asOf))));
+    return computed;
   }
 
-  /** Stores a page's recommendations and the alerts of those whose status changed; publishes the alerts. */
-  private Future<Integer> store(List<Recommender.Computed> computed, LocalDate asOf) {
+  /** Counts what a transaction committed, and sends the alerts it raised on their way. */
+  private PartResult committed(int stored, List<String> raised) {
+    raised.forEach(metrics::alertRaised);
+    if (!raised.isEmpty()) {
+      faults.reached(FaultPoint.AFTER_RECOMPUTE_COMMIT);
+      outbox.deliver();
+    }
+    return new PartResult(stored, raised.size());
+  }
+
+  /** Raises the alerts of the statuses that change, then stores the recommendations; answers the statuses alerted to. */
+  private Future<List<String>> store(SqlConnection tx, List<Recommender.Computed> computed, LocalDate asOf) {
+    List<AlertRepository.NewStatus> statuses = new ArrayList<>(computed.size());
     List<RecommendationRepository.Stored> rows = new ArrayList<>(computed.size());
     for (Recommender.Computed c : computed) {
+      statuses.add(new AlertRepository.NewStatus(c.position().key(), c.recommendation().status().name(),
+          c.recommendation().condition().name(), asOf));
       rows.add(new RecommendationRepository.Stored(c.position().key(), asOf, c.recommendation(), c.determination()));
     }
-    return recommendations.store(rows).map(raised -> {
-      raised.forEach(alert -> {
-        vertx.eventBus().publish(Addresses.INVENTORY_ALERT, alert);
-        metrics.alertRaised(alert.getString("toStatus"));
+    long alertsStart = System.nanoTime();
+    return alerts.raise(tx, statuses).compose(raised -> {
+      long storeStart = System.nanoTime();
+      metrics.phase("store_alerts", storeStart - alertsStart);
+      return recommendations.store(tx, rows).map(stored -> {
+        metrics.phase("store_recommendations", System.nanoTime() - storeStart);
+        return raised;
       });
-      return raised.size();
     });
   }
 }

@@ -1,15 +1,42 @@
 package io.supplyguard.inventory.store;
 
 import io.supplyguard.common.db.Rows;
+import io.supplyguard.inventory.position.PositionKey;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
 import java.util.List;
 
-/** Alerts, read by their tenant (RecommendationRepository appends them as statuses change). */
+/**
+ * Alerts: raised as a recompute changes statuses, delivered to the gateway's event log after
+ * they commit (the table is their outbox), read by their tenant.
+ */
 public final class AlertRepository {
+  // The statuses being replaced are read before the recommendations are stored, in the same
+  // transaction; a scalar subquery probes the primary key per row, where a join would hash the
+  // whole recommendation table for every page.
+  private static final String RAISE = """
+      WITH computed AS (
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[])
+          AS c(tenant_id, site_id, material_id, status, condition, as_of)
+      ), changes AS MATERIALIZED (
+        SELECT c.*, (SELECT r.status FROM recommendation r WHERE r.tenant_id = c.tenant_id AND r.site_id = c.site_id
+                     AND r.material_id = c.material_id) AS previous
+        FROM computed c
+      )
+      -- A first recommendation that is OK is no news; any other change of status is.
+      INSERT INTO alert (tenant_id, site_id, material_id, from_status, to_status, condition, as_of)
+      SELECT tenant_id, site_id, material_id, previous, status, condition, as_of FROM changes
+      WHERE previous IS DISTINCT FROM status AND (previous IS NOT NULL OR status <> 'OK')
+      RETURNING to_status""";
+  private static final String UNDELIVERED = """
+      SELECT id, tenant_id, site_id, material_id, from_status, to_status, condition, as_of, raised_at FROM alert
+      WHERE delivered_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED""";
+  private static final String DELIVERED = "UPDATE alert SET delivered_at = now() WHERE id = ANY ($1)";
   private static final String LIST = """
       SELECT id, tenant_id, site_id, material_id, from_status, to_status, condition, as_of, raised_at FROM alert
       WHERE tenant_id = $1 AND ($2::text IS NULL OR to_status = $2) AND ($3::text IS NULL OR site_id = $3)
@@ -20,6 +47,31 @@ public final class AlertRepository {
 
   public AlertRepository(Pool pool) {
     this.pool = pool;
+  }
+
+  /** A position's new status, as a recompute computed it. */
+  public record NewStatus(PositionKey key, String status, String condition, LocalDate asOf) {
+  }
+
+  /** Raises an alert for each status that changes; answers the statuses they change to. */
+  public Future<List<String>> raise(SqlClient tx, List<NewStatus> statuses) {
+    if (statuses.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    return tx.preparedQuery(RAISE).execute(Tuple.of(Rows.texts(statuses, s -> s.key().tenantId()),
+            Rows.texts(statuses, s -> s.key().siteId()), Rows.texts(statuses, s -> s.key().materialId()),
+            Rows.texts(statuses, NewStatus::status), Rows.texts(statuses, NewStatus::condition),
+            statuses.stream().map(NewStatus::asOf).toArray(LocalDate[]::new)))
+        .map(rows -> Rows.list(rows, row -> row.getString("to_status")));
+  }
+
+  /** The oldest alerts not delivered yet that no other replica is delivering, locked until {@code tx} ends. */
+  public Future<List<JsonObject>> undelivered(SqlClient tx, int limit) {
+    return tx.preparedQuery(UNDELIVERED).execute(Tuple.of(limit)).map(rows -> Rows.list(rows, AlertRepository::alert));
+  }
+
+  public Future<Void> delivered(SqlClient tx, List<Long> ids) {
+    return tx.preparedQuery(DELIVERED).execute(Tuple.of(ids.toArray(Long[]::new))).mapEmpty();
   }
 
   public Future<List<JsonObject>> list(String tenantId, String toStatus, String siteId, String materialId,

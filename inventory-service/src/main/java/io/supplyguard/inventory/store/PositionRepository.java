@@ -9,6 +9,7 @@ import io.supplyguard.inventory.position.StockPosition;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -40,40 +41,23 @@ public final class PositionRepository {
       SELECT p.*, m.elements, m.form
       FROM position p
       JOIN material m ON m.id = p.material_id
-      """;
-  private static final String PAGE = " AND (p.tenant_id, p.site_id, p.material_id) > ($%d, $%d, $%d)"
-      + " ORDER BY p.tenant_id, p.site_id, p.material_id LIMIT $%d";
-
-  private static final String ONE = SELECT + " WHERE p.tenant_id = $1 AND p.site_id = $2 AND p.material_id = $3";
-  private static final String OF_TENANT = SELECT + " WHERE p.tenant_id = $1" + page(2);
-  // The materials a change reaches, resolved first: filtering positions on their own material_id
-  // lets PostgreSQL walk the primary key in order and stop at the page's end.
-  private static final String MATERIALS_WITH = """
-      SELECT id FROM material
-      WHERE elements && $1::text[] AND (cardinality($2::text[]) = 0 OR form = ANY ($2::text[]))""";
-  // A change to a measure over some elements and forms reaches every tenant's positions of them.
-  private static final String OF_MATERIALS = SELECT + " WHERE p.material_id = ANY ($1::text[])" + page(2);
-  // A licence can only cover positions of its tenant, elements, forms and destination.
-  private static final String COVERABLE_BY = SELECT + " WHERE p.tenant_id = $1 AND p.material_id = ANY ($2::text[])"
-      + " AND p.destination = $3" + page(4);
-  // A destination's denial probability changed: every tenant's positions shipping there.
-  private static final String SHIPPING_TO = SELECT + " WHERE p.destination = $1" + page(2);
-  // China's lists of parties changed: every tenant's positions that name a consignee.
-  private static final String WITH_CONSIGNEE = SELECT + " WHERE p.consignee IS NOT NULL" + page(1);
-  private static final String ALL = SELECT + " WHERE true" + page(1);
-  private static final String STALE = SELECT + """
-       WHERE NOT EXISTS (SELECT 1 FROM recommendation r WHERE r.tenant_id = p.tenant_id AND r.site_id = p.site_id
-                         AND r.material_id = p.material_id AND r.as_of >= $1
-                         AND r.model_version = %d)""".formatted(RecommendationRepository.MODEL_VERSION) + page(2);
+      WHERE\s""";
+  private static final String ONE = SELECT + "p.tenant_id = $1 AND p.site_id = $2 AND p.material_id = $3";
+  private static final String KEY = "(p.tenant_id, p.site_id, p.material_id)";
+  private static final String IN_KEY_ORDER = " ORDER BY p.tenant_id, p.site_id, p.material_id LIMIT $%d";
+  // The last of the next $n keys, and how many there are: a part's upper bound, read from the
+  // primary key alone.
+  private static final String BOUND = """
+      SELECT tenant_id, site_id, material_id, count(*) OVER () AS n FROM (
+        SELECT p.tenant_id, p.site_id, p.material_id FROM position p
+        WHERE %s AND %s > ($%d, $%d, $%d)
+        ORDER BY p.tenant_id, p.site_id, p.material_id LIMIT $%d) k
+      ORDER BY tenant_id DESC, site_id DESC, material_id DESC LIMIT 1""";
 
   private final Pool pool;
 
   public PositionRepository(Pool pool) {
     this.pool = pool;
-  }
-
-  private static String page(int first) {
-    return String.format(PAGE, first, first + 1, first + 2, first + 3);
   }
 
   public Future<Void> upsert(StockPosition p) {
@@ -119,40 +103,49 @@ public final class PositionRepository {
 
   /** The next page after {@code after} (null for the first), in key order. */
   public Future<List<StockPosition>> page(Selection selection, PositionKey after, int size) {
-    PositionKey from = after != null ? after : new PositionKey("", "", "");
-    if (selection instanceof Selection.WithElements s) {
-      return materials(s.elements(), s.forms()).compose(ids -> ids.length == 0 ? Future.succeededFuture(List.of())
-          : run(OF_MATERIALS, Tuple.tuple().addArrayOfString(ids), from, size));
-    }
-    if (selection instanceof Selection.CoverableBy s) {
-      return materials(s.elements(), s.forms()).compose(ids -> ids.length == 0 ? Future.succeededFuture(List.of())
-          : run(COVERABLE_BY, Tuple.tuple().addString(s.tenantId()).addArrayOfString(ids).addString(s.destination()),
-              from, size));
-    }
-    if (selection instanceof Selection.ShippingTo s) {
-      return run(SHIPPING_TO, Tuple.of(s.destination()), from, size);
-    }
-    if (selection instanceof Selection.WithConsignee) {
-      return run(WITH_CONSIGNEE, Tuple.tuple(), from, size);
-    }
-    if (selection instanceof Selection.OfTenant s) {
-      return run(OF_TENANT, Tuple.of(s.tenantId()), from, size);
-    }
-    if (selection instanceof Selection.StaleBefore s) {
-      return run(STALE, Tuple.of(s.asOf()), from, size);
-    }
-    return run(ALL, Tuple.tuple(), from, size);
+    return range(selection, after, null, size);
   }
 
-  private Future<String[]> materials(List<String> elements, List<String> forms) {
-    return pool.preparedQuery(MATERIALS_WITH).execute(Tuple.tuple().addArrayOfString(elements.toArray(String[]::new))
-        .addArrayOfString(forms.toArray(String[]::new)))
-        .map(rows -> Rows.list(rows, row -> row.getString("id")).toArray(String[]::new));
+  /**
+   * The first {@code size} positions in (after, upto] in key order: null {@code after} is the
+   * start, null {@code upto} the end.
+   */
+  public Future<List<StockPosition>> range(Selection selection, PositionKey after, PositionKey upto, int size) {
+    PositionKey from = after != null ? after : PositionKey.FIRST;
+    return SelectionFilter.of(pool, selection).compose(filter -> {
+      if (filter.isEmpty()) {
+        return Future.succeededFuture(List.of());
+      }
+      SelectionFilter f = filter.get();
+      int n = f.next();
+      String sql = SELECT + f.condition() + " AND " + KEY + " > ($%d, $%d, $%d)".formatted(n, n + 1, n + 2)
+          + (upto == null ? "" : " AND " + KEY + " <= ($%d, $%d, $%d)".formatted(n + 3, n + 4, n + 5))
+          + IN_KEY_ORDER.formatted(upto == null ? n + 3 : n + 6);
+      Tuple params = upto == null ? f.tuple(from.tenantId(), from.siteId(), from.materialId(), size)
+          : f.tuple(from.tenantId(), from.siteId(), from.materialId(), upto.tenantId(), upto.siteId(),
+              upto.materialId(), size);
+      return pool.preparedQuery(sql).execute(params).map(rows -> Rows.list(rows, PositionRepository::position));
+    });
   }
 
-  private Future<List<StockPosition>> run(String sql, Tuple params, PositionKey from, int size) {
-    params.addString(from.tenantId()).addString(from.siteId()).addString(from.materialId()).addInteger(size);
-    return pool.preparedQuery(sql).execute(params).map(rows -> Rows.list(rows, PositionRepository::position));
+  /** Where a part of at most {@code size} selected positions after {@code after} ends. */
+  public record Bound(PositionKey upto, int positions) {
+  }
+
+  /** The bound of the next part after {@code after} (null: the start); empty when none is left. */
+  public Future<Optional<Bound>> bound(SqlClient client, Selection selection, PositionKey after, int size) {
+    PositionKey from = after != null ? after : PositionKey.FIRST;
+    return SelectionFilter.of(client, selection).compose(filter -> {
+      if (filter.isEmpty()) {
+        return Future.succeededFuture(Optional.empty());
+      }
+      SelectionFilter f = filter.get();
+      int n = f.next();
+      String sql = BOUND.formatted(f.condition(), KEY, n, n + 1, n + 2, n + 3);
+      return client.preparedQuery(sql).execute(f.tuple(from.tenantId(), from.siteId(), from.materialId(), size))
+          .map(rows -> Rows.first(rows, row -> new Bound(new PositionKey(row.getString("tenant_id"),
+              row.getString("site_id"), row.getString("material_id")), row.getLong("n").intValue())));
+    });
   }
 
   static StockPosition position(Row row) {

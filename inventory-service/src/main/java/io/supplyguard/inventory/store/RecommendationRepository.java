@@ -13,6 +13,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -46,45 +47,31 @@ public final class RecommendationRepository {
       denial_delay, lead_time_demand, licensing_demand, used_alternate, determination_id, service_measure,
       service_level, futures, branches, unbufferable_reason""";
 
-  // One statement per page, so one round trip and no explicit transaction: the computed rows
-  // arrive as arrays, the page's few determinations are stored once each, and a status change
-  // becomes an alert. Every part of a statement sees the same snapshot, so the lateral lookup
-  // reads the status being replaced, before the upsert; written as a scalar subquery it probes
-  // the primary key per row, where a join would hash the whole table for every page. A service
-  // runs its recomputes one after another, so the previous status is not raced.
+  // One statement per page: the computed rows arrive as arrays and the page's few
+  // determinations are stored once each. AlertRepository.raise reads the statuses it replaces
+  // first, in the same transaction.
   private static final String STORE = """
       WITH computed AS (
         SELECT * FROM unnest(%s) AS x(%s)
-      ), changes AS MATERIALIZED (
-        SELECT c.tenant_id, c.site_id, c.material_id, c.status, c.condition, c.as_of,
-               (SELECT r.status FROM recommendation r
-                WHERE r.tenant_id = c.tenant_id AND r.site_id = c.site_id AND r.material_id = c.material_id) AS previous
-        FROM computed c
       ), determinations AS (
         INSERT INTO determination (id, body) SELECT * FROM unnest($22::text[], $23::text[])
         ON CONFLICT (id) DO NOTHING
-      ), stored AS (
-        INSERT INTO recommendation (%s, computed_at, model_version)
-        SELECT *, now(), %d FROM computed
-        ON CONFLICT (tenant_id, site_id, material_id) DO UPDATE SET
-          as_of = EXCLUDED.as_of, condition = EXCLUDED.condition, status = EXCLUDED.status,
-          safety_stock = EXCLUDED.safety_stock, reorder_point = EXCLUDED.reorder_point,
-          recommended_order = EXCLUDED.recommended_order, days_of_cover = EXCLUDED.days_of_cover,
-          z = EXCLUDED.z, lead_time_mean = EXCLUDED.lead_time_mean, lead_time_variance = EXCLUDED.lead_time_variance,
-          delay_mean = EXCLUDED.delay_mean, delay_std = EXCLUDED.delay_std,
-          denial_probability = EXCLUDED.denial_probability, denial_delay = EXCLUDED.denial_delay,
-          lead_time_demand = EXCLUDED.lead_time_demand, licensing_demand = EXCLUDED.licensing_demand,
-          used_alternate = EXCLUDED.used_alternate, determination_id = EXCLUDED.determination_id,
-          service_measure = EXCLUDED.service_measure, service_level = EXCLUDED.service_level,
-          futures = EXCLUDED.futures, branches = EXCLUDED.branches,
-          unbufferable_reason = EXCLUDED.unbufferable_reason, model_version = EXCLUDED.model_version,
-          computed_at = now()
       )
-      -- A first recommendation that is OK is no news; any other change of status is.
-      INSERT INTO alert (tenant_id, site_id, material_id, from_status, to_status, condition, as_of)
-      SELECT tenant_id, site_id, material_id, previous, status, condition, as_of FROM changes
-      WHERE previous IS DISTINCT FROM status AND (previous IS NOT NULL OR status <> 'OK')
-      RETURNING id, tenant_id, site_id, material_id, from_status, to_status, condition, as_of, raised_at"""
+      INSERT INTO recommendation (%s, computed_at, model_version)
+      SELECT *, now(), %d FROM computed
+      ON CONFLICT (tenant_id, site_id, material_id) DO UPDATE SET
+        as_of = EXCLUDED.as_of, condition = EXCLUDED.condition, status = EXCLUDED.status,
+        safety_stock = EXCLUDED.safety_stock, reorder_point = EXCLUDED.reorder_point,
+        recommended_order = EXCLUDED.recommended_order, days_of_cover = EXCLUDED.days_of_cover,
+        z = EXCLUDED.z, lead_time_mean = EXCLUDED.lead_time_mean, lead_time_variance = EXCLUDED.lead_time_variance,
+        delay_mean = EXCLUDED.delay_mean, delay_std = EXCLUDED.delay_std,
+        denial_probability = EXCLUDED.denial_probability, denial_delay = EXCLUDED.denial_delay,
+        lead_time_demand = EXCLUDED.lead_time_demand, licensing_demand = EXCLUDED.licensing_demand,
+        used_alternate = EXCLUDED.used_alternate, determination_id = EXCLUDED.determination_id,
+        service_measure = EXCLUDED.service_measure, service_level = EXCLUDED.service_level,
+        futures = EXCLUDED.futures, branches = EXCLUDED.branches,
+        unbufferable_reason = EXCLUDED.unbufferable_reason, model_version = EXCLUDED.model_version,
+        computed_at = now()"""
       .formatted(FIGURES, COLUMNS, COLUMNS, MODEL_VERSION);
 
   private static final String LIST = """
@@ -104,10 +91,10 @@ public final class RecommendationRepository {
     this.pool = pool;
   }
 
-  /** Stores the recommendations and an alert for each status they change; answers the alerts as stored. */
-  public Future<List<JsonObject>> store(List<Stored> page) {
+  /** Stores the recommendations, through {@code client} (a transaction that raised their alerts first). */
+  public Future<Void> store(SqlClient client, List<Stored> page) {
     if (page.isEmpty()) {
-      return Future.succeededFuture(List.of());
+      return Future.succeededFuture();
     }
     int n = page.size();
     String[] tenants = new String[n];
@@ -167,7 +154,7 @@ public final class RecommendationRepository {
     params.add(bodies.keySet().toArray(String[]::new));
     params.add(bodies.values().toArray(String[]::new));
     params.addAll(List.of(measures, serviceLevels, futures, branches, reasons));
-    return pool.preparedQuery(STORE).execute(Tuple.from(params)).map(alerts -> Rows.list(alerts, AlertRepository::alert));
+    return client.preparedQuery(STORE).execute(Tuple.from(params)).mapEmpty();
   }
 
   public Future<List<Stored>> list(String tenantId, String status, int limit, int offset) {

@@ -10,7 +10,6 @@ import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.common.testing.Await;
 import io.supplyguard.common.testing.MutableClock;
 import io.supplyguard.common.testing.TestPostgres;
-import io.supplyguard.inventory.store.RecomputeLock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -20,7 +19,6 @@ import io.vertx.junit5.Checkpoint;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -177,10 +175,11 @@ class BufferOverTheBusTest {
   @DisplayName("a licence registered, then revoked, recomputes the positions it covers; each status change raises an alert")
   void liveOnLicenceChanges(Vertx vertx, VertxTestContext test) throws Exception {
     Checkpoint published = test.checkpoint(3);
-    vertx.eventBus().<JsonObject>consumer(Addresses.INVENTORY_ALERT, m -> {
-      if ("t-live".equals(m.body().getString("tenantId"))) {
-        published.flag();
-      }
+    // Plays the gateway's event log: the alert outbox delivers each alert once committed.
+    vertx.eventBus().<JsonObject>consumer(Addresses.EVENT_LOG_ALERTS, m -> {
+      m.body().getJsonArray("alerts").stream().map(JsonObject.class::cast)
+          .filter(alert -> "t-live".equals(alert.getString("tenantId"))).forEach(alert -> published.flag());
+      m.reply(new JsonObject().put("appended", m.body().getJsonArray("alerts").size()));
     });
     JsonObject reply = Await.result(platform.site("t-live", "plant-1")
         .compose(site -> platform.upsert("t-live", BufferBus.workedExample("plant-1", "dy-oxide"))));
@@ -226,17 +225,25 @@ class BufferOverTheBusTest {
     });
     Await.result(Future.all(recomputed.completion(), changed.completion()));
 
-    // Hold the recompute lock as another replica would: the first change's recompute waits on it.
+    // Another replica's recompute runs (a job ahead in the queue, its part claimed for an hour):
+    // the first change's recompute waits behind it, as every later change's does.
     Pool pool = TestPostgres.pool(vertx, platform.database, "inventory");
-    SqlConnection otherReplica = Await.result(pool.getConnection());
-    Await.result(otherReplica.preparedQuery("SELECT pg_advisory_lock($1)").execute(Tuple.of(RecomputeLock.KEY)));
+    long held = Await.result(pool.query("""
+        INSERT INTO recompute_job (selection, selection_key, reason, as_of, due_at, state, exhausted, started_at)
+        VALUES ('{"kind":"All"}', 'held by the test', 'another replica', current_date, now(), 'RUNNING', true, now())
+        RETURNING id""").execute()).iterator().next().getLong("id");
+    Await.result(pool.preparedQuery("""
+        INSERT INTO recompute_part (job_id, part, after_tenant, after_site, after_material, upto_tenant, upto_site,
+                                    upto_material, owner, claim, lease_until)
+        VALUES ($1, 1, '', '', '', '', '', '', 'another replica', gen_random_uuid(), now() + interval '1 hour')""")
+        .execute(Tuple.of(held)));
     List<Future<JsonObject>> drawdowns = IntStream.range(0, 40).mapToObj(i -> platform.request(Addresses.LICENCE_DRAWDOWN,
         new JsonObject().put("id", licence).put("quantityKg", 245).put("shipmentRef", "BURST-" + i),
         BufferBus.tenant("t-burst"))).toList();
     Await.result(Future.all(drawdowns));
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> changesSeen.get() == 40);
-    Await.result(otherReplica.preparedQuery("SELECT pg_advisory_unlock($1)").execute(Tuple.of(RecomputeLock.KEY)));
-    otherReplica.close();
+    Await.result(pool.preparedQuery("UPDATE recompute_part SET state = 'DONE', positions = 0, alerts = 0 WHERE job_id = $1")
+        .execute(Tuple.of(held)));
 
     Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
         recomputes.stream().mapToInt(r -> r.getInteger("changes")).sum() == 40);

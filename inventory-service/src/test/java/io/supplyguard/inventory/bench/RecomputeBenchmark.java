@@ -64,7 +64,10 @@ public final class RecomputeBenchmark {
       long baselineNanos = System.nanoTime() - baselineStart;
 
       AtomicLong alerts = new AtomicLong();
-      await(vertx.eventBus().<JsonObject>consumer(Addresses.INVENTORY_ALERT, m -> alerts.incrementAndGet()).completion());
+      await(vertx.eventBus().<JsonObject>consumer(Addresses.EVENT_LOG_ALERTS, m -> {
+        alerts.addAndGet(m.body().getJsonArray("alerts").size());
+        m.reply(new JsonObject());
+      }).completion());
       BusClient bus = new BusClient(vertx, Duration.ofSeconds(30));
       BusClient.Caller admin = new BusClient.Caller("bench", null, Role.ADMIN);
       LocalDate today = LocalDate.now();
