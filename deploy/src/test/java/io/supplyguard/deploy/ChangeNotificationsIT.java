@@ -3,14 +3,7 @@ package io.supplyguard.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -53,51 +46,18 @@ class ChangeNotificationsIT {
   @DisplayName("an alert raised in the inventory-service's JVM and a regime change made in the licence-service's "
       + "reach an SSE client of the gateway's, and Last-Event-ID resumes between them")
   void acrossJvms() throws Exception {
-    BlockingQueue<String> lines = stream(null);
+    EventStreamClient events = EventStreamClient.open(platform, key, null);
     assertThat(platform.api("PUT", "/api/v1/sites/plant-1/positions/dy-oxide", key, POSITION).statusCode())
         .isEqualTo(200);
-    JsonObject alert = next(lines, "alert");
+    JsonObject alert = events.next("alert");
     assertThat(alert.getJsonObject("data").getString("toStatus")).isEqualTo("REORDER");
     assertThat(platform.api("POST", "/api/v1/regime/measures", platform.adminKey, MEASURE).statusCode())
         .isEqualTo(201);
-    JsonObject regime = next(lines, "regime.changed");
+    JsonObject regime = events.next("regime.changed");
     assertThat(regime.getJsonObject("data").getString("measureId")).isEqualTo("IT-EVENTS-1");
 
-    JsonObject resumed = next(stream(String.valueOf(alert.getLong("id"))), "regime.changed");
+    JsonObject resumed = EventStreamClient.open(platform, key, String.valueOf(alert.getLong("id")))
+        .next("regime.changed");
     assertThat(resumed).isEqualTo(regime);
-  }
-
-  /** Opens the stream; its lines arrive in the queue as the gateway writes them. */
-  private BlockingQueue<String> stream(String lastEventId) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(platform.uri("/api/v1/events"))
-        .header("Authorization", "Bearer " + key);
-    if (lastEventId != null) {
-      request.header("Last-Event-ID", lastEventId);
-    }
-    HttpResponse<Stream<String>> response = platform.http().sendAsync(request.build(),
-        HttpResponse.BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS);
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("text/event-stream"));
-    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> response.body().forEach(lines::add), "sse-reader");
-    reader.setDaemon(true);
-    reader.start();
-    return lines;
-  }
-
-  /** The data of the next event of {@code type}; fails after 30 s without one. */
-  private static JsonObject next(BlockingQueue<String> lines, String type) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    boolean typed = false;
-    while (true) {
-      String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      assertThat(line).as("an event: " + type + " within 30 s").isNotNull();
-      if (line.startsWith("event: ")) {
-        typed = line.equals("event: " + type);
-      } else if (typed && line.startsWith("data: ")) {
-        return new JsonObject(line.substring(6));
-      }
-    }
   }
 }

@@ -123,7 +123,12 @@ final class Platform implements AutoCloseable {
 
   /** Starts a stopped instance again, as before, and waits until it is ready. */
   void restart(String instance) throws Exception {
-    ServiceProcess restarted = processes.get(instance).restarted();
+    restart(instance, Map.of());
+  }
+
+  /** The same, with settings changed (a null value removes one). */
+  void restart(String instance, Map<String, String> changes) throws Exception {
+    ServiceProcess restarted = processes.get(instance).restarted(changes);
     processes.put(instance, restarted);
     await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
       if (!restarted.isAlive()) {

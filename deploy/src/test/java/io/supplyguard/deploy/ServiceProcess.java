@@ -49,6 +49,31 @@ final class ServiceProcess implements AutoCloseable {
     return new ServiceProcess(name, builder, builder.start(), log);
   }
 
+  /**
+   * The same, with {@code changes} made to its environment first (a null value removes the
+   * variable): a setting changed across a restart, as a redeploy would change it.
+   */
+  ServiceProcess restarted(Map<String, String> changes) throws IOException {
+    changes.forEach((variable, value) -> {
+      if (value == null) {
+        builder.environment().remove(variable);
+      } else {
+        builder.environment().put(variable, value);
+      }
+    });
+    return restarted();
+  }
+
+  /** The process id: how the instance signs what it claims in the database (pid@host/...). */
+  long pid() {
+    return process.pid();
+  }
+
+  /** Waits for the process to end by itself; its exit code, or -1 if it is still running. */
+  int exitCode(long seconds) throws InterruptedException {
+    return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
+  }
+
   /** SIGKILL, as a crash or the OOM killer ends a process: no shutdown hook, no goodbye to the cluster. */
   void kill() throws InterruptedException {
     process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

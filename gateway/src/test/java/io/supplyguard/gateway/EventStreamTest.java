@@ -8,11 +8,13 @@ import static io.supplyguard.gateway.TestPlatform.errorFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.common.testing.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
@@ -125,11 +127,32 @@ class EventStreamTest {
     Await.result(byQuery.until(sse -> sse.events().size() >= received.size()), WAIT);
     assertThat(byQuery.events()).containsExactlyElementsOf(received);
 
-    // Both replicas received every bus event and stored it; the log holds each once.
+    // Each event is in the log once, whichever replicas appended it.
     List<Object> alertIds = everything.events().stream().filter(e -> e.type().equals("alert"))
         .map(e -> e.payload().getValue("id")).toList();
     assertThat(alertIds).doesNotHaveDuplicates().hasSize(3);
     Await.result(Future.all(everything.close(), resumed.close(), byQuery.close()));
+  }
+
+  @Test
+  @DisplayName("an alert the inventory-service's outbox delivers again (its acknowledgement was lost) is appended "
+      + "once: the second delivery is acknowledged with nothing appended and the stream shows the alert once")
+  void redeliveredAlertIsOneEvent() throws Exception {
+    SseClient stream = Await.result(SseClient.connect(vertx, replica1, EVENTS, keyA, null));
+    JsonObject alert = new JsonObject().put("id", 987_654_321L).put("tenantId", tenantA).put("siteId", "plant-a")
+        .put("materialId", "tb-metal").put("toStatus", "REORDER").put("condition", "LICENCE_REQUIRED")
+        .put("asOf", "2026-12-02").put("raisedAt", "2026-12-02T10:00:00Z");
+    JsonObject batch = new JsonObject().put("alerts", new JsonArray().add(alert));
+    JsonObject first = Await.result(vertx.eventBus().<JsonObject>request(Addresses.EVENT_LOG_ALERTS, batch)).body();
+    JsonObject again = Await.result(vertx.eventBus().<JsonObject>request(Addresses.EVENT_LOG_ALERTS, batch)).body();
+    assertThat(first.getInteger("appended")).isEqualTo(1);
+    assertThat(again.getInteger("appended")).isZero();
+
+    Await.result(stream.first(alertOf("plant-a", "tb-metal", "REORDER")), WAIT);
+    String after = newMeasure();
+    Await.result(stream.first(regimeChangeOf(after)), WAIT);
+    assertThat(stream.events()).filteredOn(alertOf("plant-a", "tb-metal", "REORDER")).hasSize(1);
+    Await.result(stream.close());
   }
 
   @Test
