@@ -56,8 +56,7 @@ class RecomputeSharingIT {
                                           order_quantity, end_use, destination)
           SELECT s.tenant_id, s.id, m, 200 + (substring(s.id from 6)::int * 37) % 1500, 0, 10, 4, 30, 5, 0.95, 0,
                  300, 'CIVIL', 'DE'
-          FROM inventory.site s, unnest(ARRAY['dy-oxide', 'tb-metal']) m WHERE s.tenant_id = '%s'"""
-          .formatted(TENANT));
+          FROM inventory.site s, unnest(ARRAY['dy-oxide', 'tb-metal']) m""");
     }
   }
 

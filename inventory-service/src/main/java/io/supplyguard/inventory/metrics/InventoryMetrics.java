@@ -2,6 +2,7 @@ package io.supplyguard.inventory.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -23,8 +25,10 @@ import java.util.stream.Stream;
  * {@code supplyguard_positions_by_element{element,status}} (refreshed from the database),
  * {@code supplyguard_alerts_total{status}}, and each recompute's size and duration
  * ({@code supplyguard_recompute_positions}, {@code supplyguard_recompute_seconds}), split by phase
- * ({@code supplyguard_recompute_phase_seconds{phase}}), and each replica's share of the work
- * ({@code supplyguard_recompute_stored_positions_total}). Each has a series before its first
+ * ({@code supplyguard_recompute_phase_seconds{phase}}), each replica's share of the work
+ * ({@code supplyguard_recompute_stored_positions_total}), and what waits: recompute jobs
+ * ({@code supplyguard_recompute_jobs_open}) and alerts not yet in the event log
+ * ({@code supplyguard_alerts_undelivered}). Each has a series before its first
  * position or alert, so that the dashboard shows 0, not "No data": the alerts to every status
  * from start, and every status, and every element of the catalogue in every status, from the
  * first refresh.
@@ -36,6 +40,10 @@ public final class InventoryMetrics {
       FROM recommendation r JOIN material m ON m.id = r.material_id, unnest(m.elements) AS e
       GROUP BY e, r.status""";
   private static final String ELEMENTS = "SELECT DISTINCT unnest(elements) AS element FROM material";
+  // Both read partial indexes that hold only what is waiting: cheap however long the history.
+  private static final String BACKLOG = """
+      SELECT (SELECT count(*) FROM alert WHERE delivered_at IS NULL) AS alerts,
+             (SELECT count(*) FROM recompute_job WHERE state <> 'DONE') AS jobs""";
   private static final String ALERTS = "supplyguard.alerts";
   private static final List<String> STATUSES = Stream.of(PositionStatus.values()).map(Enum::name).toList();
 
@@ -45,6 +53,8 @@ public final class InventoryMetrics {
   private final DistributionSummary batchSize;
   private final Timer duration;
   private final Counter replicaShare;
+  private final AtomicLong undeliveredAlerts = new AtomicLong();
+  private final AtomicLong openJobs = new AtomicLong();
 
   public InventoryMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -58,6 +68,11 @@ public final class InventoryMetrics {
     this.replicaShare = Counter.builder("supplyguard.recompute.stored.positions")
         .description("Positions this replica recomputed and stored, its share of the recompute work")
         .register(registry);
+    Gauge.builder("supplyguard.alerts.undelivered", undeliveredAlerts, AtomicLong::get)
+        .description("Alerts committed and not yet in the gateway's event log (grows while no gateway answers)")
+        .register(registry);
+    Gauge.builder("supplyguard.recompute.jobs.open", openJobs, AtomicLong::get)
+        .description("Recompute jobs waiting or running, shared by every replica").register(registry);
     Metrics.countersAtZero(registry, ALERTS, "Alerts raised, by the status a position turned to", "status", STATUSES);
   }
 
@@ -84,8 +99,12 @@ public final class InventoryMetrics {
   }
 
   public Future<Void> refresh(Pool pool) {
-    return Future.all(pool.query(BY_STATUS).execute(), pool.query(BY_ELEMENT).execute(), pool.query(ELEMENTS).execute())
+    return Future.all(pool.query(BY_STATUS).execute(), pool.query(BY_ELEMENT).execute(), pool.query(ELEMENTS).execute(),
+            pool.query(BACKLOG).execute())
         .map(all -> {
+          Row backlog = all.<RowSet<Row>>resultAt(3).iterator().next();
+          undeliveredAlerts.set(backlog.getLong("alerts"));
+          openJobs.set(backlog.getLong("jobs"));
           Map<Tags, Long> byStatusRows = new LinkedHashMap<>();
           STATUSES.forEach(status -> byStatusRows.put(Tags.of("status", status), 0L));
           Map<Tags, Long> byElementRows = new LinkedHashMap<>();

@@ -71,7 +71,11 @@ class InventoryMetricsTest {
           .contains("supplyguard_positions_by_element{element=\"Dy\",service=\"inventory-service\",status=\"REORDER\"} 0.0")
           .contains("supplyguard_positions_by_element{element=\"Tb\",service=\"inventory-service\",status=\"OK\"} 0.0")
           .containsPattern("supplyguard_recompute_positions_count\\{service=\"inventory-service\"} [1-9]")
-          .containsPattern("supplyguard_recompute_seconds_count\\{service=\"inventory-service\"} [1-9]"));
+          .containsPattern("supplyguard_recompute_seconds_count\\{service=\"inventory-service\"} [1-9]")
+          .containsPattern("supplyguard_recompute_stored_positions_total\\{service=\"inventory-service\"} [1-9]")
+          // No gateway in this test: the alerts wait in the outbox, and the gauge says how many.
+          .containsPattern("supplyguard_alerts_undelivered\\{service=\"inventory-service\"} [1-9]")
+          .contains("supplyguard_recompute_jobs_open{service=\"inventory-service\"} 0.0"));
     } finally {
       Await.result(vertx.close());
     }
