@@ -35,20 +35,25 @@ import org.junit.jupiter.api.TestMethodOrder;
 class RecomputeSharingIT {
   private static final int SITES = 10_000;
   private static final int POSITIONS = 2 * SITES;
-  private static final String TENANT = "t-sharing";
   private static final Pattern STORED = Pattern.compile("^supplyguard_recompute_stored_positions_total\\S* (\\S+)$",
       Pattern.MULTILINE);
 
   private Platform platform;
+  /** The tenant's id, as the gateway made it: the event log holds alerts of its tenants only. */
+  private String tenant;
 
   @BeforeAll
   void start() throws Exception {
-    // Parts of 500, so that 20,000 positions are 40 parts to share; a short lease, so that a
-    // killed replica's part is taken over within the test.
+    // Parts of 500, so that 20,000 positions are 40 parts to share; a lease shorter than the
+    // default, so that a killed replica's part is taken over within the test. (On a loaded
+    // machine a part can outlast it: then it is taken over and its first holder's commit is
+    // refused, which the positions stored, counted exactly, would show if it were not.)
     platform = Platform.start(Map.of("inventory-service", 2),
-        Map.of("RECOMPUTE_PAGE_SIZE", "500", "RECOMPUTE_LEASE_MS", "5000"));
+        Map.of("RECOMPUTE_PAGE_SIZE", "500", "RECOMPUTE_LEASE_MS", "10000"));
+    tenant = new JsonObject(platform.api("POST", "/api/v1/tenants", platform.adminKey, "{\"name\":\"Sharing Ltd\"}")
+        .body()).getString("id");
     try (Connection db = platform.database(); Statement sql = db.createStatement()) {
-      sql.execute("INSERT INTO inventory.site (tenant_id, id, name) SELECT '" + TENANT + "', 'site-' || s, 'Site'"
+      sql.execute("INSERT INTO inventory.site (tenant_id, id, name) SELECT '" + tenant + "', 'site-' || s, 'Site'"
           + " FROM generate_series(1, " + SITES + ") s");
       sql.execute("""
           INSERT INTO inventory.position (tenant_id, site_id, material_id, on_hand, on_order, demand_mean,
@@ -83,9 +88,7 @@ class RecomputeSharingIT {
     assertThat(total).as("positions stored by both replicas together").isEqualTo(POSITIONS);
     assertThat(number("SELECT sum(positions) FROM inventory.recompute_part WHERE job_id = " + jobId))
         .isEqualTo(POSITIONS);
-    assertThat(number("SELECT count(*) FROM inventory.recompute_part WHERE job_id = " + jobId + " AND claims > 1"))
-        .as("parts claimed more than once").isZero();
-    assertThat(number("SELECT count(*) FROM inventory.recommendation WHERE tenant_id = '" + TENANT + "'"))
+    assertThat(number("SELECT count(*) FROM inventory.recommendation WHERE tenant_id = '" + tenant + "'"))
         .isEqualTo(POSITIONS);
   }
 
@@ -96,7 +99,7 @@ class RecomputeSharingIT {
   void aKilledReplicasPartIsTakenOver() throws Exception {
     long alertsBefore = number("SELECT coalesce(max(id), 0) FROM inventory.alert");
     Map<String, String> statusBefore = statuses();
-    long jobId = change("IT-SHARE-2", "PROHIBITED");
+    long jobId = change("IT-SHARE-2", "PROHIBITION");
 
     // Kill the replica holding a part once some parts are stored: its work is half done.
     String victim = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20)).until(
@@ -129,8 +132,9 @@ class RecomputeSharingIT {
         .put("kind", kind).put("issuedOn", "2026-11-01").put("inForceFrom", "2026-11-01")
         .put("elements", List.of("Dy", "Tb")).put("forms", List.of("OXIDE", "METAL"))
         .put("source", "https://example.org/" + id).encode();
-    assertThat(platform.api("POST", "/api/v1/regime/measures", platform.adminKey, measure).statusCode())
-        .isEqualTo(201);
+    java.net.http.HttpResponse<String> created = platform.api("POST", "/api/v1/regime/measures", platform.adminKey,
+        measure);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     return await().atMost(Duration.ofSeconds(30)).until(() -> number(
         "SELECT coalesce(max(id), 0) FROM inventory.recompute_job WHERE reason LIKE '%" + id + "%'"), job -> job > 0);
   }
@@ -165,7 +169,7 @@ class RecomputeSharingIT {
     Map<String, String> statuses = new LinkedHashMap<>();
     try (Connection db = platform.database(); Statement sql = db.createStatement();
          ResultSet rows = sql.executeQuery("SELECT site_id, material_id, status FROM inventory.recommendation"
-             + " WHERE tenant_id = '" + TENANT + "'")) {
+             + " WHERE tenant_id = '" + tenant + "'")) {
       while (rows.next()) {
         statuses.put(rows.getString(1) + "/" + rows.getString(2), rows.getString(3));
       }

@@ -136,7 +136,8 @@ class EventStreamTest {
 
   @Test
   @DisplayName("an alert the inventory-service's outbox delivers again (its acknowledgement was lost) is appended "
-      + "once: the second delivery is acknowledged with nothing appended and the stream shows the alert once")
+      + "once: the second delivery is acknowledged with nothing appended and the stream shows the alert once; "
+      + "an alert of no tenant is refused by name while the rest of its batch is appended")
   void redeliveredAlertIsOneEvent() throws Exception {
     SseClient stream = Await.result(SseClient.connect(vertx, replica1, EVENTS, keyA, null));
     JsonObject alert = new JsonObject().put("id", 987_654_321L).put("tenantId", tenantA).put("siteId", "plant-a")
@@ -147,11 +148,18 @@ class EventStreamTest {
     JsonObject again = Await.result(vertx.eventBus().<JsonObject>request(Addresses.EVENT_LOG_ALERTS, batch)).body();
     assertThat(first.getInteger("appended")).isEqualTo(1);
     assertThat(again.getInteger("appended")).isZero();
+    // An alert the log can never hold is refused by name, not failed with its batch for good.
+    JsonObject foreign = alert.copy().put("id", 987_654_322L).put("tenantId", "t-not-a-tenant");
+    JsonObject mixed = Await.result(vertx.eventBus().<JsonObject>request(Addresses.EVENT_LOG_ALERTS,
+        new JsonObject().put("alerts", new JsonArray().add(foreign).add(alert.copy().put("id", 987_654_323L))))).body();
+    assertThat(mixed.getInteger("appended")).isEqualTo(1);
+    assertThat(mixed.getJsonArray("refused")).containsExactly(987_654_322L);
 
     Await.result(stream.first(alertOf("plant-a", "tb-metal", "REORDER")), WAIT);
     String after = newMeasure();
     Await.result(stream.first(regimeChangeOf(after)), WAIT);
-    assertThat(stream.events()).filteredOn(alertOf("plant-a", "tb-metal", "REORDER")).hasSize(1);
+    assertThat(stream.events()).filteredOn(alertOf("plant-a", "tb-metal", "REORDER")).hasSize(2)
+        .extracting(e -> e.payload().getLong("id")).containsExactly(987_654_321L, 987_654_323L);
     Await.result(stream.close());
   }
 

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,21 +55,28 @@ public final class EventIngest {
     }
   }
 
-  /** Appends a batch from the alert outbox and acknowledges it, or fails it so that the outbox tries again. */
+  /**
+   * Appends a batch from the alert outbox and acknowledges it, or fails it so that the outbox
+   * tries again. An alert the log can never hold (no id, or a tenant that is not one of ours) is
+   * refused, named in the answer and logged, rather than failing the batch: retried, it would
+   * hold back every other tenant's alerts behind it for good.
+   */
   private void appendAlerts(Message<JsonObject> delivery) {
     JsonArray batch = delivery.body().getJsonArray("alerts", new JsonArray());
     List<NewEvent> events = new ArrayList<>(batch.size());
+    JsonArray refused = new JsonArray();
     for (Object alert : batch) {
       Optional<NewEvent> event = alert instanceof JsonObject json ? fromAlert(json) : Optional.empty();
-      if (event.isEmpty()) {
-        delivery.fail(400, "An alert without the id and tenantId that identify it: " + alert);
-        return;
+      if (event.isPresent()) {
+        events.add(event.get());
+      } else {
+        LOG.error("An alert the event log cannot hold was refused: {}", alert);
+        refused.add(alert instanceof JsonObject json ? json.getValue("id") : null);
       }
-      events.add(event.get());
     }
     log.append(events).onComplete(appended -> {
       if (appended.succeeded()) {
-        delivery.reply(new JsonObject().put("appended", appended.result()));
+        delivery.reply(new JsonObject().put("appended", appended.result()).put("refused", refused));
       } else {
         delivery.fail(503, "The event log is not available: " + appended.cause().getMessage());
       }
@@ -77,11 +85,19 @@ public final class EventIngest {
 
   static Optional<NewEvent> fromAlert(JsonObject alert) {
     Object id = alert.getValue("id");
-    String tenantId = alert.getString("tenantId");
-    if (id == null || tenantId == null) {
+    Object tenantId = alert.getValue("tenantId");
+    if (!(id instanceof Number) || !(tenantId instanceof String tenant) || !isUuid(tenant)) {
       return Optional.empty();
     }
-    return Optional.of(new NewEvent("alert:" + id, ChangeEvent.ALERT, tenantId, alert));
+    return Optional.of(new NewEvent("alert:" + id, ChangeEvent.ALERT, tenant, alert));
+  }
+
+  private static boolean isUuid(String text) {
+    try {
+      return UUID.fromString(text).toString().equalsIgnoreCase(text);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   static Optional<NewEvent> fromRegimeChange(JsonObject change) {

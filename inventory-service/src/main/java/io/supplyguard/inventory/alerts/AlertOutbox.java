@@ -92,7 +92,15 @@ public final class AlertOutbox {
       }
       List<Long> ids = batch.stream().map(alert -> alert.getLong("id")).toList();
       return vertx.eventBus().request(Addresses.EVENT_LOG_ALERTS, new JsonObject().put("alerts", new JsonArray(batch)),
-          delivery).compose(acknowledged -> alerts.delivered(tx, ids)).map(batch.size());
+          delivery).compose(acknowledged -> {
+            // Refused alerts are logged by the gateway, which can never hold them; offered again
+            // they would hold back every alert behind them.
+            JsonArray refused = acknowledged.body() instanceof JsonObject answer ? answer.getJsonArray("refused") : null;
+            if (refused != null && !refused.isEmpty()) {
+              LOG.error("The event log refused alerts {}: they will not reach event streams or webhooks", refused);
+            }
+            return alerts.delivered(tx, ids);
+          }).map(batch.size());
     }));
   }
 
