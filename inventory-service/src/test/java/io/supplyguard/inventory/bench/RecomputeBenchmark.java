@@ -531,9 +531,9 @@ public final class RecomputeBenchmark {
     private final AtomicLong samples = new AtomicLong();
 
     /**
-     * Samples what is live: a full collection every second, and the heap used after it. Only
-     * while the first computation runs, whose time is then not comparable (the change measured
-     * runs without it).
+     * Samples what is live: a full collection every five seconds (and one as the first
+     * computation starts), and the heap used after it. Only while the first computation runs,
+     * whose time is then not comparable (the change measured runs without it).
      */
     void startSampling() {
       reset();
@@ -545,7 +545,7 @@ public final class RecomputeBenchmark {
           maxLive.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
           samples.incrementAndGet();
           try {
-            Thread.sleep(1000);
+            Thread.sleep(5000);
           } catch (InterruptedException e) {
             return;
           }
