@@ -2,10 +2,14 @@ package io.supplyguard.deploy.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -13,11 +17,16 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.supplyguard.common.testing.ExternalTool;
+import io.vertx.core.json.JsonObject;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -150,5 +159,138 @@ class KubernetesManifestsTest {
     assertThat(prod.all(HorizontalPodAutoscaler.class)).allSatisfy(h -> assertThat(h.getSpec().getMinReplicas())
         .isGreaterThanOrEqualTo(2));
     assertThat(prod.all(StatefulSet.class)).as("no database inside the cluster in prod").isEmpty();
+  }
+
+  /**
+   * PostgreSQL's max_connections that prod's external database must have at least (deploy/README.md,
+   * "Scaling"); dev's own PostgreSQL sets it in its arguments.
+   */
+  private static final int PROD_MAX_CONNECTIONS = 150;
+  /** superuser_reserved_connections (PostgreSQL's default), and room for an operator's psql and an exporter. */
+  private static final int RESERVED_CONNECTIONS = 3 + 10;
+  /** Connections a pod holds beside its pool: the gateway's LISTEN connection for the event log. */
+  private static final Map<String, Integer> CONNECTIONS_BESIDE_POOL = Map.of("gateway", 1);
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"dev", "prod"})
+  @DisplayName("every autoscaled Deployment: scaled on CPU, a PodDisruptionBudget of one unavailable pod; in prod from two")
+  void autoscaledDeploymentsHaveBudgets(String name) throws Exception {
+    RenderedOverlay overlay = RenderedOverlay.render(name);
+    assertThat(overlay.all(HorizontalPodAutoscaler.class)).isNotEmpty().allSatisfy(hpa -> {
+      String target = hpa.getSpec().getScaleTargetRef().getName();
+      Deployment deployment = overlay.all(Deployment.class).stream().filter(d -> d.getMetadata().getName().equals(target))
+          .findFirst().orElseThrow(() -> new AssertionError("HPA " + hpa.getMetadata().getName() + " scales nothing"));
+      assertThat(hpa.getSpec().getMetrics()).as(target + " HPA metrics").anySatisfy(metric -> {
+        assertThat(metric.getResource().getName()).isEqualTo("cpu");
+        assertThat(metric.getResource().getTarget().getType()).isEqualTo("Utilization");
+      });
+      assertThat(hpa.getSpec().getMaxReplicas()).as(target + " maxReplicas").isGreaterThan(hpa.getSpec().getMinReplicas());
+      Map<String, String> selector = deployment.getSpec().getSelector().getMatchLabels();
+      assertThat(overlay.all(PodDisruptionBudget.class)).as("a PodDisruptionBudget for the scaled Deployment " + target)
+          .anySatisfy(pdb -> {
+            assertThat(pdb.getSpec().getSelector().getMatchLabels()).isEqualTo(selector);
+            assertThat(pdb.getSpec().getMaxUnavailable()).as(target + " PDB maxUnavailable")
+                .isEqualTo(new IntOrString(1));
+            assertThat(pdb.getSpec().getMinAvailable()).isNull();
+          });
+      if (name.equals("prod")) {
+        // With one pod, a PDB of one unavailable lets a drain take the service down.
+        assertThat(hpa.getSpec().getMinReplicas()).as(target + " HPA minReplicas in prod").isGreaterThanOrEqualTo(2);
+        assertThat(deployment.getSpec().getReplicas()).as(target + " replicas in prod")
+            .isBetween(hpa.getSpec().getMinReplicas(), hpa.getSpec().getMaxReplicas());
+      }
+    });
+    assertThat(overlay.all(HorizontalPodAutoscaler.class)).extracting(h -> h.getSpec().getScaleTargetRef().getName())
+        .containsExactlyInAnyOrder("gateway", "licence-service", "inventory-service");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"dev", "prod"})
+  @DisplayName("the inventory-service scales down slowly: a window longer than a recompute and its lease, one pod at a time")
+  void inventoryScalesDownSlowly(String name) throws Exception {
+    HorizontalPodAutoscaler hpa = RenderedOverlay.render(name).all(HorizontalPodAutoscaler.class).stream()
+        .filter(h -> h.getSpec().getScaleTargetRef().getName().equals("inventory-service")).findFirst().orElseThrow();
+    var scaleDown = hpa.getSpec().getBehavior().getScaleDown();
+    // A recompute of 1,000,000 positions takes minutes at most (docs/performance.md); a part's lease 30 s.
+    assertThat(scaleDown.getStabilizationWindowSeconds()).as("scale-down stabilisation window (s)")
+        .isGreaterThanOrEqualTo(300);
+    assertThat(scaleDown.getPolicies()).isNotEmpty().allSatisfy(policy -> {
+      assertThat(policy.getType()).isEqualTo("Pods");
+      assertThat(policy.getValue()).isEqualTo(1);
+    });
+    if (name.equals("prod")) {
+      assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(2);
+      assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(4);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"dev", "prod"})
+  @DisplayName("the gateway asks for whole cores, may use exactly them, and runs one instance per core requested")
+  void gatewayRunsOneInstancePerCore(String name) throws Exception {
+    Deployment gateway = RenderedOverlay.render(name).all(Deployment.class).stream()
+        .filter(d -> d.getMetadata().getName().equals("gateway")).findFirst().orElseThrow();
+    Container container = gateway.getSpec().getTemplate().getSpec().getContainers().get(0);
+    BigDecimal request = cores(container.getResources().getRequests().get("cpu"));
+    BigDecimal limit = cores(container.getResources().getLimits().get("cpu"));
+    assertThat(request.stripTrailingZeros().scale()).as("whole cores requested: " + request).isLessThanOrEqualTo(0);
+    assertThat(request).as("cores requested").isGreaterThanOrEqualTo(BigDecimal.ONE);
+    assertThat(limit).as("CPU limit = request").isEqualByComparingTo(request);
+    EnvVar instances = container.getEnv().stream().filter(e -> e.getName().equals("GATEWAY_INSTANCES")).findFirst()
+        .orElseThrow(() -> new AssertionError("GATEWAY_INSTANCES is not set"));
+    var field = instances.getValueFrom().getResourceFieldRef();
+    assertThat(field.getContainerName()).isEqualTo(container.getName());
+    assertThat(field.getResource()).isEqualTo("requests.cpu");
+    assertThat(cores(field.getDivisor())).isEqualByComparingTo(BigDecimal.ONE);
+    if (name.equals("prod")) {
+      assertThat(request).as("prod's gateway pods: two cores").isEqualByComparingTo(BigDecimal.valueOf(2));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"dev", "prod"})
+  @DisplayName("every pool at its HPA's maximum, plus a rollout's surge, fits PostgreSQL's max_connections")
+  void connectionsFitPostgres(String name) throws Exception {
+    RenderedOverlay overlay = RenderedOverlay.render(name);
+    int maxConnections = name.equals("prod") ? PROD_MAX_CONNECTIONS : overlay.all(StatefulSet.class).stream()
+        .filter(s -> s.getMetadata().getName().equals("postgres")).findFirst().orElseThrow()
+        .getSpec().getTemplate().getSpec().getContainers().get(0).getArgs().stream()
+        .filter(a -> a.startsWith("max_connections=")).map(a -> Integer.parseInt(a.substring("max_connections=".length())))
+        .findFirst().orElseThrow(() -> new AssertionError("dev's PostgreSQL sets no max_connections"));
+    Map<String, String> shared = overlay.all(ConfigMap.class).stream()
+        .filter(c -> c.getMetadata().getName().equals("supplyguard-config")).findFirst().orElseThrow().getData();
+    int defaultPool = Integer.parseInt(commonDefaults().getString("PG_POOL_SIZE"));
+    int total = 0;
+    StringBuilder budget = new StringBuilder();
+    for (Deployment d : overlay.all(Deployment.class)) {
+      String service = d.getMetadata().getName();
+      int pods = overlay.all(HorizontalPodAutoscaler.class).stream()
+          .filter(h -> h.getSpec().getScaleTargetRef().getName().equals(service))
+          .map(h -> h.getSpec().getMaxReplicas()).findFirst().orElse(d.getSpec().getReplicas());
+      IntOrString surge = d.getSpec().getStrategy().getRollingUpdate().getMaxSurge();
+      int surgePods = surge.getIntVal() != null ? surge.getIntVal()
+          : (int) Math.ceil(pods * Double.parseDouble(surge.getStrVal().replace("%", "")) / 100);
+      Container container = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+      int pool = Optional.ofNullable(container.getEnv()).orElse(List.of()).stream()
+          .filter(e -> e.getName().equals("PG_POOL_SIZE") && e.getValue() != null)
+          .map(e -> Integer.parseInt(e.getValue())).findFirst()
+          .orElse(shared.containsKey("PG_POOL_SIZE") ? Integer.parseInt(shared.get("PG_POOL_SIZE")) : defaultPool);
+      int perPod = pool + CONNECTIONS_BESIDE_POOL.getOrDefault(service, 0);
+      total += (pods + surgePods) * perPod;
+      budget.append(String.format("%s (%d + %d) x %d; ", service, pods, surgePods, perPod));
+    }
+    assertThat(total).as("connections at the maximum replica counts: " + budget + "max_connections " + maxConnections
+        + " less " + RESERVED_CONNECTIONS + " reserved").isLessThanOrEqualTo(maxConnections - RESERVED_CONNECTIONS);
+  }
+
+  private static BigDecimal cores(Quantity quantity) {
+    return Quantity.getAmountInBytes(quantity);
+  }
+
+  private static JsonObject commonDefaults() throws Exception {
+    try (InputStream in = KubernetesManifestsTest.class.getClassLoader().getResourceAsStream("config/common.json")) {
+      assertThat(in).as("common's config/common.json on the classpath").isNotNull();
+      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
   }
 }
