@@ -82,6 +82,7 @@ class RecomputeSharingIT {
     double total = 0;
     for (String replica : after.keySet()) {
       double share = (after.get(replica) - before.get(replica)) / POSITIONS;
+      System.out.printf("RecomputeSharingIT: %s stored %.1f%% of the change's positions%n", replica, 100 * share);
       assertThat(share).as(replica + "'s share of the positions").isGreaterThanOrEqualTo(0.30);
       total += after.get(replica) - before.get(replica);
     }
