@@ -206,7 +206,7 @@ class GatewayInstancesTest {
     try (LicenceLock lock = LicenceLock.hold(guarded.licenceDb(), lockedId)) {
       // One after another on one kept-alive connection: one instance sees every failure.
       for (int i = 0; i < 3; i++) {
-        Sent one = send(guarded.call(HttpMethod.POST, "/api/v1/licences/" + lockedId + "/drawdowns", key),
+        Sent one = send(guarded.callOnOneConnection(HttpMethod.POST, "/api/v1/licences/" + lockedId + "/drawdowns", key),
             new JsonObject().put("quantityKg", 1).put("shipmentRef", "GP-" + i));
         assertProblem(one.result(), 504);
         failures.add(one);

@@ -35,6 +35,7 @@ final class TestPlatform {
 
   private final WebClient http;
   private final WebClient newConnections;
+  private final WebClient oneConnection;
   private final GatewayService gateway;
   private final Pool gatewayDb;
   private final Pool licenceDb;
@@ -42,10 +43,11 @@ final class TestPlatform {
   private final int gatewayPort;
   private final JsonObject db;
 
-  private TestPlatform(WebClient http, WebClient newConnections, GatewayService gateway, Pool gatewayDb,
-      Pool licenceDb, ServiceHost gatewayHost, int gatewayPort, JsonObject db) {
+  private TestPlatform(WebClient http, WebClient newConnections, WebClient oneConnection, GatewayService gateway,
+      Pool gatewayDb, Pool licenceDb, ServiceHost gatewayHost, int gatewayPort, JsonObject db) {
     this.http = http;
     this.newConnections = newConnections;
+    this.oneConnection = oneConnection;
     this.gateway = gateway;
     this.gatewayDb = gatewayDb;
     this.licenceDb = licenceDb;
@@ -87,6 +89,9 @@ final class TestPlatform {
             // connections to its HTTP verticle instances in turn.
             WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(gateway.httpPort()).setKeepAlive(false), new PoolOptions().setHttp1MaxSize(256)),
+            // One kept-alive connection, so one HTTP verticle instance, for every request.
+            WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+                .setDefaultPort(gateway.httpPort()), new PoolOptions().setHttp1MaxSize(1)),
             gateway, TestPostgres.pool(vertx, db), TestPostgres.pool(vertx, db, "licence"), host,
             gateway.httpPort(), db));
   }
@@ -112,11 +117,7 @@ final class TestPlatform {
   }
 
   HttpRequest<Buffer> call(HttpMethod method, String uri, String key) {
-    HttpRequest<Buffer> request = http.request(method, uri);
-    if (key != null) {
-      request.putHeader("Authorization", "Bearer " + key);
-    }
-    return request;
+    return withKey(http.request(method, uri), key);
   }
 
   /**
@@ -124,7 +125,15 @@ final class TestPlatform {
    * are spread over the gateway's HTTP verticle instances, one connection to each in turn.
    */
   HttpRequest<Buffer> callOnNewConnection(HttpMethod method, String uri, String key) {
-    HttpRequest<Buffer> request = newConnections.request(method, uri);
+    return withKey(newConnections.request(method, uri), key);
+  }
+
+  /** The same as {@link #call}, always on one connection: served by one HTTP verticle instance. */
+  HttpRequest<Buffer> callOnOneConnection(HttpMethod method, String uri, String key) {
+    return withKey(oneConnection.request(method, uri), key);
+  }
+
+  private static HttpRequest<Buffer> withKey(HttpRequest<Buffer> request, String key) {
     if (key != null) {
       request.putHeader("Authorization", "Bearer " + key);
     }
