@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
@@ -33,15 +34,21 @@ final class TestPlatform {
   static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC);
 
   private final WebClient http;
+  private final WebClient newConnections;
+  private final WebClient oneConnection;
+  private final GatewayService gateway;
   private final Pool gatewayDb;
   private final Pool licenceDb;
   private final ServiceHost gatewayHost;
   private final int gatewayPort;
   private final JsonObject db;
 
-  private TestPlatform(WebClient http, Pool gatewayDb, Pool licenceDb, ServiceHost gatewayHost, int gatewayPort,
-      JsonObject db) {
+  private TestPlatform(WebClient http, WebClient newConnections, WebClient oneConnection, GatewayService gateway,
+      Pool gatewayDb, Pool licenceDb, ServiceHost gatewayHost, int gatewayPort, JsonObject db) {
     this.http = http;
+    this.newConnections = newConnections;
+    this.oneConnection = oneConnection;
+    this.gateway = gateway;
     this.gatewayDb = gatewayDb;
     this.licenceDb = licenceDb;
     this.gatewayHost = gatewayHost;
@@ -78,7 +85,15 @@ final class TestPlatform {
         .map(host -> new TestPlatform(
             WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(gateway.httpPort())),
-            TestPostgres.pool(vertx, db), TestPostgres.pool(vertx, db, "licence"), host, gateway.httpPort(), db));
+            // No keep-alive: every request opens a connection of its own, and the gateway hands
+            // connections to its HTTP verticle instances in turn.
+            WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+                .setDefaultPort(gateway.httpPort()).setKeepAlive(false), new PoolOptions().setHttp1MaxSize(256)),
+            // One kept-alive connection, so one HTTP verticle instance, for every request.
+            WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+                .setDefaultPort(gateway.httpPort()), new PoolOptions().setHttp1MaxSize(1)),
+            gateway, TestPostgres.pool(vertx, db), TestPostgres.pool(vertx, db, "licence"), host,
+            gateway.httpPort(), db));
   }
 
   /** The licence-service's schema, to hold a lock that makes it really slow. */
@@ -102,11 +117,32 @@ final class TestPlatform {
   }
 
   HttpRequest<Buffer> call(HttpMethod method, String uri, String key) {
-    HttpRequest<Buffer> request = http.request(method, uri);
+    return withKey(http.request(method, uri), key);
+  }
+
+  /**
+   * The same as {@link #call}, on a connection opened for this request alone: requests sent so
+   * are spread over the gateway's HTTP verticle instances, one connection to each in turn.
+   */
+  HttpRequest<Buffer> callOnNewConnection(HttpMethod method, String uri, String key) {
+    return withKey(newConnections.request(method, uri), key);
+  }
+
+  /** The same as {@link #call}, always on one connection: served by one HTTP verticle instance. */
+  HttpRequest<Buffer> callOnOneConnection(HttpMethod method, String uri, String key) {
+    return withKey(oneConnection.request(method, uri), key);
+  }
+
+  private static HttpRequest<Buffer> withKey(HttpRequest<Buffer> request, String key) {
     if (key != null) {
       request.putHeader("Authorization", "Bearer " + key);
     }
     return request;
+  }
+
+  /** How many HTTP verticle instances the gateway runs. */
+  int gatewayInstances() {
+    return gateway.instances();
   }
 
   /** Creates a tenant through the API and gives its key. */

@@ -8,7 +8,6 @@ import io.vertx.json.schema.JsonSchemaOptions;
 import io.vertx.json.schema.SchemaException;
 import io.vertx.json.schema.SchemaRepository;
 import io.vertx.json.schema.Validator;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -19,10 +18,15 @@ import java.util.Map;
  * measured, that was three quarters of the gateway's CPU on a drawdown. A validator holds no
  * state of a validation, so one per schema serves every request. The schemas are those of the
  * parsed contract, a fixed set of objects, so the map is bounded by the document.
+ *
+ * <p>The contract is loaded once per gateway and read by every HTTP verticle instance at once.
+ * Lookups read an immutable map through a volatile field, without a lock; a validator made for
+ * the first time is added to a copy that replaces it (once per schema of the document).
  */
 final class ReusedValidators implements SchemaRepository {
   private final SchemaRepository repository;
-  private final Map<JsonSchema, Validator> validators = Collections.synchronizedMap(new IdentityHashMap<>());
+  /** Never changed once published: replaced by a copy, so readers need no lock. */
+  private volatile Map<JsonSchema, Validator> validators = new IdentityHashMap<>();
 
   ReusedValidators(SchemaRepository repository) {
     this.repository = repository;
@@ -31,9 +35,16 @@ final class ReusedValidators implements SchemaRepository {
   @Override
   public Validator validator(JsonSchema schema) {
     Validator validator = validators.get(schema);
+    return validator != null ? validator : added(schema);
+  }
+
+  private synchronized Validator added(JsonSchema schema) {
+    Validator validator = validators.get(schema);
     if (validator == null) {
       validator = repository.validator(schema);
-      validators.put(schema, validator);
+      Map<JsonSchema, Validator> copy = new IdentityHashMap<>(validators);
+      copy.put(schema, validator);
+      validators = copy;
     }
     return validator;
   }

@@ -1,17 +1,10 @@
 package io.supplyguard.gateway.http;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.supplyguard.common.config.Settings;
+import io.supplyguard.gateway.auth.GatewayAuth;
 import io.supplyguard.gateway.contract.Contract;
 import io.supplyguard.gateway.contract.RequestValidation;
-import io.supplyguard.gateway.auth.GatewayAuth;
-import io.supplyguard.gateway.auth.TenantRepository;
-import io.supplyguard.gateway.notifications.NotificationsVerticle;
-import io.supplyguard.gateway.resilience.Downstreams;
-import io.supplyguard.gateway.resilience.InFlightLimit;
-import io.supplyguard.gateway.resilience.RateLimitHandler;
 import io.supplyguard.gateway.routes.BusForwarder;
-import io.supplyguard.gateway.routes.ReferenceCache;
 import io.supplyguard.gateway.tracing.AccessLog;
 import io.supplyguard.gateway.tracing.RequestIds;
 import io.vertx.core.Future;
@@ -32,54 +25,43 @@ import java.util.concurrent.TimeUnit;
  * operationId in {@link RegimeOperations}, {@link LicenceOperations}, {@link InventoryOperations},
  * {@link TenantOperations} and {@link NotificationOperations}. Requests in flight are bounded and each
  * tenant is rate-limited; each downstream service is reached through its own timeout and circuit
- * (package {@code resilience}).
+ * (package {@code resilience}). A gateway runs several instances, one per event loop, on one port;
+ * whatever must hold for the whole process (limits, circuits, caches) is in {@link GatewayShared}.
  */
 public final class GatewayVerticle extends VerticleBase {
-  private final Settings settings;
-  private final TenantRepository tenants;
-  private final MeterRegistry metrics;
-  private final NotificationsVerticle notifications;
+  private final GatewayShared shared;
   private HttpServer server;
-  private ReferenceCache referenceCache;
 
-  public GatewayVerticle(Settings settings, TenantRepository tenants, MeterRegistry metrics,
-      NotificationsVerticle notifications) {
-    this.settings = settings;
-    this.tenants = tenants;
-    this.metrics = metrics;
-    this.notifications = notifications;
+  /** One instance of the gateway's HTTP server; every instance of a gateway gets the same {@code shared}. */
+  public GatewayVerticle(GatewayShared shared) {
+    this.shared = shared;
   }
 
   @Override
   public Future<?> start() {
-    GatewayAuth auth = GatewayAuth.create(vertx, settings, tenants);
-    return Future.all(Contract.load(vertx), auth.listen(), ReferenceCache.listen(vertx))
-        .compose(loaded -> {
-          referenceCache = loaded.resultAt(2);
-          Router router = router(loaded.resultAt(0), auth, referenceCache);
-          server = vertx.createHttpServer().requestHandler(router);
-          return server.listen(settings.port("GATEWAY_PORT"), settings.string("GATEWAY_HOST"));
-        });
+    server = vertx.createHttpServer().requestHandler(router());
+    return server.listen(shared.port(), shared.settings().string("GATEWAY_HOST"));
   }
 
   @Override
   public Future<?> stop() {
     // Stops accepting connections and lets requests in flight finish, up to the grace period.
-    Duration grace = settings.millis("SHUTDOWN_GRACE_MS");
-    Future<Void> stopped = server == null ? Future.succeededFuture()
-        : server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS);
-    return referenceCache == null ? stopped : stopped.compose(v -> referenceCache.close());
+    Duration grace = shared.settings().millis("SHUTDOWN_GRACE_MS");
+    return server == null ? Future.succeededFuture() : server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   public int actualPort() {
     return server.actualPort();
   }
 
-  private Router router(Contract contract, GatewayAuth auth, ReferenceCache referenceCache) {
+  /** This instance's router: its own handlers, over the parts every instance shares. */
+  private Router router() {
+    Settings settings = shared.settings();
+    Contract contract = shared.contract();
+    GatewayAuth auth = shared.auth();
     Problems problems = new Problems(settings.integer("GATEWAY_RETRY_AFTER_SECONDS"));
-    Downstreams downstreams = Downstreams.create(vertx, settings, metrics);
-    BusForwarder licences = new BusForwarder(downstreams.licence());
-    BusForwarder inventory = new BusForwarder(downstreams.inventory());
+    BusForwarder licences = new BusForwarder(shared.downstreams().licence());
+    BusForwarder inventory = new BusForwarder(shared.downstreams().inventory());
 
     RoleCheck roles = new RoleCheck(contract.routable());
     RequestExtractor extractor = RequestExtractor.withBodyHandler();
@@ -87,23 +69,23 @@ public final class GatewayVerticle extends VerticleBase {
     RouterBuilder builder = RouterBuilder.create(vertx, contract.routable(), extractor)
         .rootHandler(new RequestIds())
         .rootHandler(new AccessLog(contract.routable()))
-        .rootHandler(InFlightLimit.create(settings, metrics))
+        .rootHandler(shared.inFlight())
         .rootHandler(BodyHandler.create(false).setBodyLimit(settings.integer("GATEWAY_BODY_LIMIT_BYTES")))
         .rootHandler(onlyUnderApi(auth.authenticator()))
         .rootHandler(onlyUnderApi(roles))
         .rootHandler(onlyUnderApi(new JsonBodiesOnly()))
-        .rootHandler(onlyUnderApi(RateLimitHandler.create(settings, metrics)));
+        .rootHandler(onlyUnderApi(shared.rateLimits()));
     // Authentication and the contract's x-roles are the root handlers above, before validation;
     // the contract's security schemes document them. Each route checks the roles again first,
     // then validates the request (on the event loop: see RequestValidation).
     builder.getRoutes().forEach(route -> route.setDoSecurity(false).setDoValidation(false)
         .addHandler(roles::onRoute).addHandler(validation.of(route.getOperation())));
 
-    TenantOperations.bind(builder, tenants, auth.revocations());
-    RegimeOperations.bind(builder, licences, referenceCache);
+    TenantOperations.bind(builder, shared.tenants(), auth.revocations());
+    RegimeOperations.bind(builder, licences, shared.regimeAnswers());
     LicenceOperations.bind(builder, licences, inventory);
     InventoryOperations.bind(builder, inventory);
-    NotificationOperations.bind(builder, notifications);
+    NotificationOperations.bind(builder, shared.notifications());
 
     Router router = builder.createRouter();
     ApiDocs.mount(router, contract.text());

@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Operators see {@code supplyguard_gateway_circuit_state{downstream}} (0 closed, 1 half-open,
  * 2 open) and {@code supplyguard_gateway_circuit_transitions_total{downstream,state}}.
+ *
+ * <p>One per downstream and gateway, shared by every HTTP verticle instance, so that failures seen
+ * on any event loop open it for all: vertx-circuit-breaker keeps its state under its own lock and
+ * completes each call on the caller's context.
  */
 final class DownstreamCircuit {
   private static final Logger LOG = LoggerFactory.getLogger(DownstreamCircuit.class);

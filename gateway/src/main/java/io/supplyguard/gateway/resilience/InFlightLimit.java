@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * closes, whichever comes first. A platform handler, so that it runs before the body is read.
  * {@code supplyguard_gateway_requests_in_flight} shows the count. The change-notification stream
  * is not counted: it stays open for hours by design, and EVENTS_MAX_STREAMS_PER_TENANT bounds it.
+ * One per gateway, shared by every HTTP verticle instance: the bound is the process's, counted
+ * atomically, whichever event loop serves a request.
  */
 public final class InFlightLimit implements PlatformHandler {
   static final String MAX = "GATEWAY_MAX_IN_FLIGHT";

@@ -13,6 +13,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * tokens. A bucket left alone until it is full again behaves exactly as a new one, so full
  * buckets are dropped, at most once per fill time and on the request path: memory holds only
  * the callers seen in the last two fill times (4 s with the defaults), however many there are.
+ *
+ * <p>One per gateway, taken from by every HTTP verticle instance at once, so that a tenant's
+ * limit is its limit whatever the number of event loops. A token is taken, and a full bucket
+ * dropped, inside the map's atomic {@code compute} for that key: a bucket cannot be dropped
+ * between another thread finding it and taking from it, which would hand out a token twice.
  */
 public final class TenantRateLimits {
   private final RateLimitPolicy policy;
@@ -36,7 +41,13 @@ public final class TenantRateLimits {
   /** Takes one token from {@code key}'s bucket, if it has one. */
   public RateLimitDecision take(String key) {
     dropFullBucketsWhenDue();
-    ConsumptionProbe probe = buckets.computeIfAbsent(key, k -> newBucket()).tryConsumeAndReturnRemaining(1);
+    ConsumptionProbe[] taken = new ConsumptionProbe[1];
+    buckets.compute(key, (k, bucket) -> {
+      Bucket held = bucket != null ? bucket : newBucket();
+      taken[0] = held.tryConsumeAndReturnRemaining(1);
+      return held;
+    });
+    ConsumptionProbe probe = taken[0];
     long retryAfter = probe.isConsumed() ? 0 : Math.max(1, RateLimitDecision.wholeSecondsUp(probe.getNanosToWaitForRefill()));
     return new RateLimitDecision(probe.isConsumed(), probe.getRemainingTokens(),
         RateLimitDecision.wholeSecondsUp(probe.getNanosToWaitForReset()), retryAfter);
@@ -51,9 +62,9 @@ public final class TenantRateLimits {
     long now = clock.currentTimeNanos();
     long last = lastSweepNanos.get();
     if (now - last >= sweepEveryNanos && lastSweepNanos.compareAndSet(last, now)) {
-      // A bucket taken from between this check and its removal gives its caller one token more
-      // than its due at most; the gateway's single event loop makes even that unlikely.
-      buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= policy.burst());
+      for (String key : buckets.keySet()) {
+        buckets.computeIfPresent(key, (k, bucket) -> bucket.getAvailableTokens() >= policy.burst() ? null : bucket);
+      }
     }
   }
 

@@ -10,6 +10,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Answers about the regime kept by the gateway between changes. The element states of a date
@@ -22,6 +23,9 @@ import java.time.Duration;
  * write, so that the ADMIN who made a change reads it. An answer for "today" (no date asked)
  * is kept for {@link #TODAY_TTL} only, as today ends at midnight without any event; an answer
  * for a named date for {@link #DATED_TTL}, a bound in case an event were ever missed.
+ *
+ * <p>One per gateway, shared by its HTTP verticle instances (a change empties it for all of them
+ * at once): Caffeine is thread-safe, and the generation is an atomic counter.
  */
 public final class ReferenceCache {
   static final Duration TODAY_TTL = Duration.ofSeconds(1);
@@ -34,14 +38,14 @@ public final class ReferenceCache {
       .executor(Runnable::run)
       .build();
   /** Bumped by every change, so that an answer read before it is not kept after it. */
-  private long generation;
+  private final AtomicLong generation = new AtomicLong();
   private final MessageConsumer<JsonObject> changes;
 
   private ReferenceCache(Vertx vertx) {
     changes = vertx.eventBus().consumer(Addresses.REGIME_CHANGED, change -> invalidate());
   }
 
-  /** A cache for one gateway verticle, listening for regime changes until {@link #close()}. */
+  /** A cache for one gateway, listening for regime changes as long as its Vert.x runs. */
   public static Future<ReferenceCache> listen(Vertx vertx) {
     ReferenceCache cache = new ReferenceCache(vertx);
     return cache.changes.completion().map(cache);
@@ -53,20 +57,16 @@ public final class ReferenceCache {
     if (kept != null) {
       return Future.succeededFuture(kept);
     }
-    long before = generation;
+    long before = generation.get();
     return fetch.get().onSuccess(answer -> {
-      if (generation == before) {
+      if (generation.get() == before) {
         answers.put(key, answer);
       }
     });
   }
 
   void invalidate() {
-    generation++;
+    generation.incrementAndGet();
     answers.invalidateAll();
-  }
-
-  public Future<Void> close() {
-    return changes.unregister();
   }
 }

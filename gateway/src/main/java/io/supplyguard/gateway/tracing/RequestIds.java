@@ -4,6 +4,7 @@ import io.supplyguard.common.logging.RequestScope;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -18,11 +19,23 @@ public final class RequestIds implements PlatformHandler {
   @Override
   public void handle(RoutingContext ctx) {
     String given = ctx.request().getHeader(HEADER);
-    String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    String id = given != null && SAFE.matcher(given).matches() ? given : newId();
     ctx.put(CONTEXT_KEY, id);
     RequestScope.tag(id);
     ctx.response().putHeader(HEADER, id);
     ctx.next();
+  }
+
+  /**
+   * A random (version 4) UUID from the event loop's own generator. A request id must be unique,
+   * not unguessable; {@code UUID.randomUUID()} draws from SecureRandom, which every event loop
+   * would queue for behind one lock.
+   */
+  static String newId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+    return new UUID(high, low).toString();
   }
 
   public static String of(RoutingContext ctx) {

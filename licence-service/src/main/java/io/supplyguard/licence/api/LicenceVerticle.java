@@ -90,7 +90,7 @@ public final class LicenceVerticle extends VerticleBase {
 
     bus = new BusServer(vertx)
         .handleEncoded(Addresses.REGIME_ELEMENTS, regimeQueries::elements)
-        .handle(Addresses.REGIME_MEASURES, regimeQueries::measures)
+        .handleEncoded(Addresses.REGIME_MEASURES, regimeQueries::measures)
         .handle(Addresses.REGIME_MEASURE_GET, regimeQueries::measure)
         .handle(Addresses.REGIME_HISTORY, regimeQueries::history)
         .handle(Addresses.REGIME_MEASURE_CREATE, regimeAdmin::create)

@@ -23,6 +23,8 @@ final class RegimeQueries {
   private final AuditRepository audit;
   private final Clock clock;
   private final EncodedAnswers<LocalDate> elementStates = new EncodedAnswers<>(ANSWERED_DATES);
+  /** The list of measures, one answer per regime: it is read far more often than the regime changes. */
+  private final EncodedAnswers<Boolean> measureList = new EncodedAnswers<>(1);
 
   RegimeQueries(RegimeCache regime, AuditRepository audit, Clock clock) {
     this.regime = regime;
@@ -45,9 +47,12 @@ final class RegimeQueries {
     return new JsonObject().put("asOf", asOf.toString()).put("elements", elements);
   }
 
-  Future<JsonObject> measures(BusRequest request) {
-    return regime.get().map(current -> new JsonObject()
-        .put("measures", new JsonArray(current.measures().stream().map(RegimeJson::measure).toList())));
+  Future<Buffer> measures(BusRequest request) {
+    return regime.get().map(current -> measureList.get(current, Boolean.TRUE, () -> measures(current)));
+  }
+
+  private static JsonObject measures(Regime regime) {
+    return new JsonObject().put("measures", new JsonArray(regime.measures().stream().map(RegimeJson::measure).toList()));
   }
 
   Future<JsonObject> measure(BusRequest request) {
