@@ -1,6 +1,7 @@
 package io.supplyguard.inventory.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -432,11 +433,15 @@ public final class RecomputeBenchmark {
       return phases;
     }
 
+    /**
+     * The positions each replica stored: its share of the work. (The size of each recompute,
+     * {@code supplyguard.recompute.positions}, is recorded by the replica that finishes it.)
+     */
     private List<Double> positionsByReplica() {
       List<Double> byReplica = new ArrayList<>();
       for (PrometheusMeterRegistry registry : registries) {
-        DistributionSummary summary = registry.find("supplyguard.recompute.positions").summary();
-        byReplica.add(summary == null ? 0 : summary.totalAmount());
+        Counter stored = registry.find("supplyguard.recompute.stored.positions").counter();
+        byReplica.add(stored == null ? 0 : stored.count());
       }
       return byReplica;
     }
