@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Two inventory-service replicas in their own JVMs share the recompute of a change reaching
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RecomputeSharingIT {
+  private static final Logger LOG = LoggerFactory.getLogger(RecomputeSharingIT.class);
   private static final int SITES = 10_000;
   private static final int POSITIONS = 2 * SITES;
   private static final Pattern STORED = Pattern.compile("^supplyguard_recompute_stored_positions_total\\S* (\\S+)$",
@@ -82,7 +85,7 @@ class RecomputeSharingIT {
     double total = 0;
     for (String replica : after.keySet()) {
       double share = (after.get(replica) - before.get(replica)) / POSITIONS;
-      System.out.printf("RecomputeSharingIT: %s stored %.1f%% of the change's positions%n", replica, 100 * share);
+      LOG.info("{} stored {}% of the change's positions", replica, Math.round(1000 * share) / 10.0);
       assertThat(share).as(replica + "'s share of the positions").isGreaterThanOrEqualTo(0.30);
       total += after.get(replica) - before.get(replica);
     }

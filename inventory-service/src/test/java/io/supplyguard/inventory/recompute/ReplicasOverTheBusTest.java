@@ -68,7 +68,8 @@ class ReplicasOverTheBusTest {
     // One job for the change, whichever replica heard it first; both replicas take parts of it.
     Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> recomputed.stream()
         .anyMatch(r -> r.getString("reason").contains("MOFCOM-GAC-2025-18")));
-    Thread.sleep(500);
+    assertThat(Await.result(inventory.query("SELECT count(*) AS n FROM recompute_job WHERE reason LIKE"
+        + " '%MOFCOM-GAC-2025-18%'").execute()).iterator().next().getLong("n")).as("jobs for the change").isEqualTo(1);
     List<JsonObject> runs = recomputed.stream().filter(r -> r.getString("reason").contains("MOFCOM-GAC-2025-18"))
         .toList();
     assertThat(runs).hasSize(1);

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import org.awaitility.Awaitility;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -106,8 +107,10 @@ class RecomputeQueueTest {
     Await.result(queue.enqueue("change-1", ALL, "regime", TODAY, Duration.ZERO));
     Part held = ((Next.Claimed) Await.result(queue.next(shortLease))).part();
     assertThat(Await.result(queue.next(B))).as("the lease still runs: nothing to claim").isInstanceOf(Next.Wait.class);
-    Thread.sleep(2500);
-    Part taken = ((Next.Claimed) Await.result(queue.next(B))).part();
+    // Asked again until the lease has ended: then the part is B's.
+    Part taken = Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+        .until(() -> Await.result(queue.next(B)), next -> next instanceof Next.Claimed) instanceof Next.Claimed c
+        ? c.part() : null;
     assertThat(taken.number()).isEqualTo(held.number());
     assertThat(taken.takenOver()).isTrue();
     assertThat(taken.upto()).isEqualTo(held.upto());
