@@ -17,7 +17,12 @@ public final class SqlParams {
   }
 
   public static SqlParams with(String name, Object value) {
-    return new SqlParams().and(name, value);
+    return empty().and(name, value);
+  }
+
+  /** No values yet: for a statement assembled from parts, each adding its own. */
+  public static SqlParams empty() {
+    return new SqlParams();
   }
 
   public SqlParams and(String name, Object value) {

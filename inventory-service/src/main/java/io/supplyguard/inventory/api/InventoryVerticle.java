@@ -15,12 +15,7 @@ import io.supplyguard.inventory.recompute.ReplicaName;
 import io.supplyguard.inventory.recompute.Recomputer;
 import io.supplyguard.inventory.recompute.Recommender;
 import io.supplyguard.inventory.recompute.SupplyConditions;
-import io.supplyguard.inventory.store.AlertRepository;
-import io.supplyguard.inventory.store.MaterialRepository;
-import io.supplyguard.inventory.store.PositionRepository;
-import io.supplyguard.inventory.store.RecommendationRepository;
 import io.supplyguard.inventory.store.RecomputeQueue;
-import io.supplyguard.inventory.store.SiteRepository;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
@@ -51,29 +46,22 @@ public final class InventoryVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    MaterialRepository materials = new MaterialRepository(pool);
-    SiteRepository sites = new SiteRepository(pool);
-    PositionRepository positions = new PositionRepository(pool);
-    RecommendationRepository recommendations = new RecommendationRepository(pool);
-    AlertRepository alerts = new AlertRepository(pool);
     InventoryMetrics metrics = new InventoryMetrics(registry);
     InventorySettings.Timers timers = settings.timers();
-    outbox = new AlertOutbox(vertx, pool, alerts, metrics, timers.busTimeout(), timers.alertDeliveryRetry());
-    RecomputeQueue queue = new RecomputeQueue(pool, positions);
-    Recomputer recomputer = new Recomputer(pool, positions, recommendations, alerts, queue,
-        new SupplyConditions(new BusClient(vertx, timers.busTimeout())), new Recommender(settings.buffer()),
+    outbox = new AlertOutbox(vertx, pool, metrics, timers.busTimeout(), timers.alertDeliveryRetry());
+    Recomputer recomputer = new Recomputer(pool, new SupplyConditions(new BusClient(vertx, timers.busTimeout())), new Recommender(settings.buffer()),
         metrics, outbox, new FaultPoint(settings.faultHaltAt()));
     InventorySettings.Recompute shared = settings.recompute();
-    worker = new RecomputeWorker(vertx, queue, recomputer, metrics, new RecomputeWorker.Settings(
+    worker = new RecomputeWorker(vertx, pool, recomputer, metrics, new RecomputeWorker.Settings(
         new RecomputeQueue.Claimant(ReplicaName.of(), shared.lease(), shared.partSize()), shared.partsInFlight(),
         shared.poll()));
 
-    CatalogueHandlers catalogue = new CatalogueHandlers(materials);
-    TenantQueries tenant = new TenantQueries(sites, recommendations, alerts);
-    PositionHandlers position = new PositionHandlers(sites, materials, positions, recomputer, clock,
+    CatalogueHandlers catalogue = new CatalogueHandlers(pool);
+    TenantQueries tenant = new TenantQueries(pool);
+    PositionHandlers position = new PositionHandlers(pool, recomputer, clock,
         settings.positionDefaults().serviceLevel(), settings.positionDefaults().orderDays());
-    ScenarioHandlers scenarios = new ScenarioHandlers(positions, recomputer, clock);
-    RegimeChangeScenario regimeChange = new RegimeChangeScenario(positions, recomputer, clock);
+    ScenarioHandlers scenarios = new ScenarioHandlers(pool, recomputer, clock);
+    RegimeChangeScenario regimeChange = new RegimeChangeScenario(pool, recomputer, clock);
     SimulationHandlers simulations = new SimulationHandlers(vertx, position, recomputer, clock);
 
     bus = new BusServer(vertx)
@@ -90,7 +78,7 @@ public final class InventoryVerticle extends VerticleBase {
         .handle(Addresses.SCENARIOS_RUN, scenarios::run)
         .handle(Addresses.SCENARIOS_REGIME_CHANGE, regimeChange::run)
         .handle(Addresses.POSITIONS_SIMULATE, simulations::simulate);
-    changes = new ChangeListener(vertx, queue, worker, clock);
+    changes = new ChangeListener(vertx, pool, worker, clock);
     daily = new DailyTicker(vertx, clock, timers.timeTick(), "Daily recompute", changes::recomputeStale);
     metricsTimer = vertx.setPeriodic(timers.metricsRefresh().toMillis(), t -> metrics.refresh(pool));
     // The first day's recompute can take seconds with many positions: the service is ready
