@@ -4,6 +4,7 @@ import io.supplyguard.common.bootstrap.ServiceContext;
 import io.supplyguard.common.bootstrap.ServiceDefinition;
 import io.supplyguard.common.db.Database;
 import io.supplyguard.licence.api.LicenceVerticle;
+import io.supplyguard.licence.config.LicenceSettings;
 import io.vertx.core.Future;
 
 /** The licence-service: owner of the regime and the licence registry (schema {@code licence}). */
@@ -18,7 +19,9 @@ public final class LicenceService implements ServiceDefinition {
 
   @Override
   public Future<?> start(ServiceContext context) {
+    // Read before the database is opened: a bad value stops the service before it touches it.
+    LicenceSettings settings = LicenceSettings.from(context.settings());
     return Database.open(context, SCHEMA).compose(pool -> context.vertx().deployVerticle(
-        new LicenceVerticle(pool, context.settings(), context.clock(), context.metrics())));
+        new LicenceVerticle(pool, settings, context.clock(), context.metrics())));
   }
 }

@@ -31,7 +31,6 @@ public final class AlertOutbox {
 
   private final Vertx vertx;
   private final Pool pool;
-  private final AlertRepository alerts;
   private final InventoryMetrics metrics;
   private final DeliveryOptions delivery;
   private final Duration retry;
@@ -40,11 +39,10 @@ public final class AlertOutbox {
   private boolean again;
   private boolean failing;
 
-  public AlertOutbox(Vertx vertx, Pool pool, AlertRepository alerts, InventoryMetrics metrics, Duration busTimeout,
+  public AlertOutbox(Vertx vertx, Pool pool, InventoryMetrics metrics, Duration busTimeout,
       Duration retry) {
     this.vertx = vertx;
     this.pool = pool;
-    this.alerts = alerts;
     this.metrics = metrics;
     this.delivery = new DeliveryOptions().setSendTimeout(busTimeout.toMillis());
     this.retry = retry;
@@ -86,7 +84,7 @@ public final class AlertOutbox {
   }
 
   private Future<Integer> deliverBatch() {
-    return pool.withTransaction(tx -> alerts.undelivered(tx, BATCH).compose(batch -> {
+    return pool.withTransaction(tx -> AlertRepository.undelivered(tx, BATCH).compose(batch -> {
       if (batch.isEmpty()) {
         return Future.succeededFuture(0);
       }
@@ -99,7 +97,7 @@ public final class AlertOutbox {
             if (refused != null && !refused.isEmpty()) {
               LOG.error("The event log refused alerts {}: they will not reach event streams or webhooks", refused);
             }
-            return alerts.delivered(tx, ids);
+            return AlertRepository.delivered(tx, ids);
           }).map(batch.size());
     }));
   }

@@ -8,6 +8,7 @@ import io.supplyguard.inventory.store.MaterialRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import java.util.List;
 import java.util.Set;
 
@@ -17,25 +18,25 @@ final class CatalogueHandlers {
   private static final Set<String> RARE_EARTHS = Set.of("Sc", "Y", "La", "Ce", "Pr", "Nd", "Pm", "Sm", "Eu", "Gd",
       "Tb", "Dy", "Ho", "Er", "Tm", "Yb", "Lu");
 
-  private final MaterialRepository materials;
+  private final Pool pool;
 
-  CatalogueHandlers(MaterialRepository materials) {
-    this.materials = materials;
+  CatalogueHandlers(Pool pool) {
+    this.pool = pool;
   }
 
   Future<JsonObject> list(BusRequest request) {
-    return materials.all().map(all -> new JsonObject()
+    return MaterialRepository.all(pool).map(all -> new JsonObject()
         .put("materials", new JsonArray(all.stream().map(CatalogueHandlers::json).toList())));
   }
 
   Future<JsonObject> get(BusRequest request) {
     if (!request.body().containsKey("id") && request.body().containsKey("hsCode")) {
-      return MaterialCodes.byHsCode(materials, request.body()).map(CatalogueHandlers::json);
+      return MaterialCodes.byHsCode(pool, request.body()).map(CatalogueHandlers::json);
     }
     BodyReader in = new BodyReader(request.body());
     String id = in.text("id", true, 61);
     in.check();
-    return materials.byId(id).map(found -> found.map(CatalogueHandlers::json)
+    return MaterialRepository.byId(pool, id).map(found -> found.map(CatalogueHandlers::json)
         .orElseThrow(() -> ServiceException.notFound("Material " + id)));
   }
 
@@ -52,7 +53,7 @@ final class CatalogueHandlers {
     String controlCode = MaterialCodes.controlCode(in);
     String hsCode = MaterialCodes.hsCode(in);
     in.check();
-    return materials.create(new Material(id, name, form, List.copyOf(elements), controlCode, hsCode))
+    return MaterialRepository.create(pool, new Material(id, name, form, List.copyOf(elements), controlCode, hsCode))
         .map(CatalogueHandlers::json);
   }
 

@@ -4,10 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.common.bus.BusClient;
 import io.supplyguard.common.bus.BusServer;
-import io.supplyguard.common.config.Settings;
 import io.supplyguard.common.time.DailyTicker;
 import io.supplyguard.inventory.alerts.AlertOutbox;
-import io.supplyguard.inventory.buffer.BufferParameters;
+import io.supplyguard.inventory.config.InventorySettings;
 import io.supplyguard.inventory.metrics.InventoryMetrics;
 import io.supplyguard.inventory.recompute.ChangeListener;
 import io.supplyguard.inventory.recompute.FaultPoint;
@@ -16,12 +15,7 @@ import io.supplyguard.inventory.recompute.ReplicaName;
 import io.supplyguard.inventory.recompute.Recomputer;
 import io.supplyguard.inventory.recompute.Recommender;
 import io.supplyguard.inventory.recompute.SupplyConditions;
-import io.supplyguard.inventory.store.AlertRepository;
-import io.supplyguard.inventory.store.MaterialRepository;
-import io.supplyguard.inventory.store.PositionRepository;
-import io.supplyguard.inventory.store.RecommendationRepository;
 import io.supplyguard.inventory.store.RecomputeQueue;
-import io.supplyguard.inventory.store.SiteRepository;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
@@ -33,7 +27,7 @@ import java.time.Clock;
  */
 public final class InventoryVerticle extends VerticleBase {
   private final Pool pool;
-  private final Settings settings;
+  private final InventorySettings settings;
   private final Clock clock;
   private final MeterRegistry registry;
   private BusServer bus;
@@ -43,7 +37,7 @@ public final class InventoryVerticle extends VerticleBase {
   private DailyTicker daily;
   private long metricsTimer;
 
-  public InventoryVerticle(Pool pool, Settings settings, Clock clock, MeterRegistry registry) {
+  public InventoryVerticle(Pool pool, InventorySettings settings, Clock clock, MeterRegistry registry) {
     this.pool = pool;
     this.settings = settings;
     this.clock = clock;
@@ -52,34 +46,22 @@ public final class InventoryVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    MaterialRepository materials = new MaterialRepository(pool);
-    SiteRepository sites = new SiteRepository(pool);
-    PositionRepository positions = new PositionRepository(pool);
-    RecommendationRepository recommendations = new RecommendationRepository(pool);
-    AlertRepository alerts = new AlertRepository(pool);
     InventoryMetrics metrics = new InventoryMetrics(registry);
-    // p comes with each determination from the licence-service (BUFFER_DENIAL_PROBABILITY is its
-    // setting); the model's default stands in only should an older licence-service not send it.
-    BufferParameters parameters = new BufferParameters(settings.number("BUFFER_COVERED_DELAY_MEAN_DAYS"),
-        settings.number("BUFFER_COVERED_DELAY_STD_DAYS"), settings.number("BUFFER_REVIEW_STD_DAYS"),
-        BufferParameters.DEFAULTS.denialProbability());
-    outbox = new AlertOutbox(vertx, pool, alerts, metrics, settings.millis("BUS_TIMEOUT_MS"),
-        settings.millis("ALERT_DELIVERY_RETRY_MS"));
-    RecomputeQueue queue = new RecomputeQueue(pool, positions);
-    Recomputer recomputer = new Recomputer(pool, positions, recommendations, alerts, queue,
-        new SupplyConditions(new BusClient(vertx, settings.millis("BUS_TIMEOUT_MS"))), new Recommender(parameters),
-        metrics, outbox, new FaultPoint(settings.optional("FAULT_HALT_AT").orElse("")));
-    worker = new RecomputeWorker(vertx, queue, recomputer, metrics, new RecomputeWorker.Settings(
-        new RecomputeQueue.Claimant(ReplicaName.of(), settings.millis("RECOMPUTE_LEASE_MS"),
-            settings.integer("RECOMPUTE_PAGE_SIZE")),
-        settings.integer("RECOMPUTE_PARTS_IN_FLIGHT"), settings.millis("RECOMPUTE_POLL_MS")));
+    InventorySettings.Timers timers = settings.timers();
+    outbox = new AlertOutbox(vertx, pool, metrics, timers.busTimeout(), timers.alertDeliveryRetry());
+    Recomputer recomputer = new Recomputer(pool, new SupplyConditions(new BusClient(vertx, timers.busTimeout())), new Recommender(settings.buffer()),
+        metrics, outbox, new FaultPoint(settings.faultHaltAt()));
+    InventorySettings.Recompute shared = settings.recompute();
+    worker = new RecomputeWorker(vertx, pool, recomputer, metrics, new RecomputeWorker.Settings(
+        new RecomputeQueue.Claimant(ReplicaName.of(), shared.lease(), shared.partSize()), shared.partsInFlight(),
+        shared.poll()));
 
-    CatalogueHandlers catalogue = new CatalogueHandlers(materials);
-    TenantQueries tenant = new TenantQueries(sites, recommendations, alerts);
-    PositionHandlers position = new PositionHandlers(sites, materials, positions, recomputer, clock,
-        settings.number("BUFFER_DEFAULT_SERVICE_LEVEL"), settings.number("BUFFER_DEFAULT_ORDER_DAYS"));
-    ScenarioHandlers scenarios = new ScenarioHandlers(positions, recomputer, clock);
-    RegimeChangeScenario regimeChange = new RegimeChangeScenario(positions, recomputer, clock);
+    CatalogueHandlers catalogue = new CatalogueHandlers(pool);
+    TenantQueries tenant = new TenantQueries(pool);
+    PositionHandlers position = new PositionHandlers(pool, recomputer, clock,
+        settings.positionDefaults().serviceLevel(), settings.positionDefaults().orderDays());
+    ScenarioHandlers scenarios = new ScenarioHandlers(pool, recomputer, clock);
+    RegimeChangeScenario regimeChange = new RegimeChangeScenario(pool, recomputer, clock);
     SimulationHandlers simulations = new SimulationHandlers(vertx, position, recomputer, clock);
 
     bus = new BusServer(vertx)
@@ -96,9 +78,9 @@ public final class InventoryVerticle extends VerticleBase {
         .handle(Addresses.SCENARIOS_RUN, scenarios::run)
         .handle(Addresses.SCENARIOS_REGIME_CHANGE, regimeChange::run)
         .handle(Addresses.POSITIONS_SIMULATE, simulations::simulate);
-    changes = new ChangeListener(vertx, queue, worker, clock);
-    daily = new DailyTicker(vertx, clock, settings.millis("TIME_TICK_MS"), "Daily recompute", changes::recomputeStale);
-    metricsTimer = vertx.setPeriodic(settings.millis("METRICS_REFRESH_MS").toMillis(), t -> metrics.refresh(pool));
+    changes = new ChangeListener(vertx, pool, worker, clock);
+    daily = new DailyTicker(vertx, clock, timers.timeTick(), "Daily recompute", changes::recomputeStale);
+    metricsTimer = vertx.setPeriodic(timers.metricsRefresh().toMillis(), t -> metrics.refresh(pool));
     // The first day's recompute can take seconds with many positions: the service is ready
     // before it ends, serving the recommendations stored until then.
     return Future.all(bus.ready(), changes.start()).onSuccess(v -> {
@@ -114,7 +96,7 @@ public final class InventoryVerticle extends VerticleBase {
     vertx.cancelTimer(metricsTimer);
     // Parts in hand are stored before the pool closes; what they raise is delivered by the
     // next replica to deliver, or this one's next start.
-    return Future.all(changes.stop(), bus.drain(settings.millis("SHUTDOWN_GRACE_MS")), worker.stop())
+    return Future.all(changes.stop(), bus.drain(settings.timers().shutdownGrace()), worker.stop())
         .onComplete(v -> outbox.stop());
   }
 }

@@ -6,6 +6,7 @@ import io.supplyguard.inventory.catalogue.Material;
 import io.supplyguard.inventory.store.MaterialRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -52,14 +53,14 @@ final class MaterialCodes {
    * 8505111000) are refused with a 400 naming {@code hsCode} and listing them: a tariff line does
    * not tell which elements a shipment holds, and guessing would answer for the wrong material.
    */
-  static Future<Material> byHsCode(MaterialRepository materials, JsonObject body) {
+  static Future<Material> byHsCode(SqlClient client, JsonObject body) {
     BodyReader in = new BodyReader(body);
     String hsCode = hsCode(in);
     if (hsCode == null && !in.hasErrors()) {
       in.error("hsCode", "is required");
     }
     in.check();
-    return materials.byHsCode(hsCode).map(found -> {
+    return MaterialRepository.byHsCode(client, hsCode).map(found -> {
       if (found.isEmpty()) {
         throw ServiceException.notFound("A material with tariff line " + hsCode);
       }

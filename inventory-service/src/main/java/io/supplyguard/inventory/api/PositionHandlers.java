@@ -12,25 +12,22 @@ import io.supplyguard.inventory.store.PositionRepository;
 import io.supplyguard.inventory.store.SiteRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
 /** Stock positions: upsert (recomputed at once), read, and the recommendation for any date. */
 final class PositionHandlers {
-  private final SiteRepository sites;
-  private final MaterialRepository materials;
-  private final PositionRepository positions;
+  private final Pool pool;
   private final Recomputer recomputer;
   private final Clock clock;
   private final double defaultServiceLevel;
   private final double defaultOrderDays;
 
-  PositionHandlers(SiteRepository sites, MaterialRepository materials, PositionRepository positions,
-      Recomputer recomputer, Clock clock, double defaultServiceLevel, double defaultOrderDays) {
-    this.sites = sites;
-    this.materials = materials;
-    this.positions = positions;
+  PositionHandlers(Pool pool, Recomputer recomputer, Clock clock, double defaultServiceLevel,
+      double defaultOrderDays) {
+    this.pool = pool;
     this.recomputer = recomputer;
     this.clock = clock;
     this.defaultServiceLevel = defaultServiceLevel;
@@ -40,7 +37,8 @@ final class PositionHandlers {
   Future<JsonObject> upsert(BusRequest request) {
     PositionKey key = key(request, request.requireTenant());
     PositionInput.Parsed parsed = PositionInput.parse(request.body(), defaultServiceLevel, defaultOrderDays);
-    return Future.all(sites.exists(key.tenantId(), key.siteId()), materials.byId(key.materialId())).compose(found -> {
+    return Future.all(SiteRepository.exists(pool, key.tenantId(), key.siteId()),
+        MaterialRepository.byId(pool, key.materialId())).compose(found -> {
       if (!found.<Boolean>resultAt(0)) {
         throw ServiceException.notFound("Site " + key.siteId() + " (create it with POST /api/v1/sites first)");
       }
@@ -51,7 +49,7 @@ final class PositionHandlers {
       }
       StockPosition draft = new StockPosition(key, parsed.inputs(), parsed.endUse(), parsed.destination(), List.of(),
           null, parsed.consignee());
-      return positions.upsert(draft).compose(v -> find(key));
+      return PositionRepository.upsert(pool, draft).compose(v -> find(key));
     }).compose(stored -> recomputer.recomputeAndStore(List.of(stored), LocalDate.now(clock), request.requestId())
         .map(computed -> new JsonObject()
             .put("position", json(stored))
@@ -74,7 +72,7 @@ final class PositionHandlers {
   }
 
   Future<StockPosition> find(PositionKey key) {
-    return positions.find(key).map(found -> found.orElseThrow(() -> ServiceException.notFound(
+    return PositionRepository.find(pool, key).map(found -> found.orElseThrow(() -> ServiceException.notFound(
         "Position of " + key.materialId() + " at site " + key.siteId())));
   }
 

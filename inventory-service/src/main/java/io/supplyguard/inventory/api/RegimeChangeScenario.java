@@ -14,6 +14,7 @@ import io.supplyguard.inventory.store.PositionRepository.Selection;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,12 +36,12 @@ final class RegimeChangeScenario {
   private static final int PAGE = 2_000;
   private static final int MAX_POSITIONS = 100_000;
 
-  private final PositionRepository positions;
+  private final Pool pool;
   private final Recomputer recomputer;
   private final Clock clock;
 
-  RegimeChangeScenario(PositionRepository positions, Recomputer recomputer, Clock clock) {
-    this.positions = positions;
+  RegimeChangeScenario(Pool pool, Recomputer recomputer, Clock clock) {
+    this.pool = pool;
     this.recomputer = recomputer;
     this.clock = clock;
   }
@@ -83,7 +84,7 @@ final class RegimeChangeScenario {
 
   private Future<Void> page(Selection selection, PositionKey after, LocalDate asOf, JsonObject scenario,
       String requestId, Map<String, JsonArray> byTenant, Set<PositionKey> done) {
-    return positions.page(selection, after, PAGE).compose(whole -> {
+    return PositionRepository.page(pool, selection, after, PAGE).compose(whole -> {
       if (whole.isEmpty()) {
         return Future.succeededFuture();
       }

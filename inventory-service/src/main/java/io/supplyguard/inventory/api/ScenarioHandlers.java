@@ -11,6 +11,7 @@ import io.supplyguard.inventory.store.PositionRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,12 +26,12 @@ final class ScenarioHandlers {
   private static final int PAGE = 2_000;
   private static final int MAX_POSITIONS = 50_000;
 
-  private final PositionRepository positions;
+  private final Pool pool;
   private final Recomputer recomputer;
   private final Clock clock;
 
-  ScenarioHandlers(PositionRepository positions, Recomputer recomputer, Clock clock) {
-    this.positions = positions;
+  ScenarioHandlers(Pool pool, Recomputer recomputer, Clock clock) {
+    this.pool = pool;
     this.recomputer = recomputer;
     this.clock = clock;
   }
@@ -52,7 +53,8 @@ final class ScenarioHandlers {
 
   private Future<JsonArray> page(String tenant, PositionKey after, LocalDate asOf, JsonObject scenario,
       String requestId, JsonArray affected, int seen) {
-    return positions.page(new PositionRepository.Selection.OfTenant(tenant), after, PAGE).compose(page -> {
+    return PositionRepository.page(pool, new PositionRepository.Selection.OfTenant(tenant), after, PAGE)
+        .compose(page -> {
       if (page.isEmpty()) {
         return Future.succeededFuture(affected);
       }

@@ -10,17 +10,14 @@ import io.supplyguard.inventory.store.SiteRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 
 /** A tenant's sites, stored recommendations and alerts. */
 final class TenantQueries {
-  private final SiteRepository sites;
-  private final RecommendationRepository recommendations;
-  private final AlertRepository alerts;
+  private final Pool pool;
 
-  TenantQueries(SiteRepository sites, RecommendationRepository recommendations, AlertRepository alerts) {
-    this.sites = sites;
-    this.recommendations = recommendations;
-    this.alerts = alerts;
+  TenantQueries(Pool pool) {
+    this.pool = pool;
   }
 
   Future<JsonObject> createSite(BusRequest request) {
@@ -33,11 +30,11 @@ final class TenantQueries {
     String name = in.text("name", true, 200);
     String country = in.country("country", false);
     in.check();
-    return sites.create(tenant, id, name, country);
+    return SiteRepository.create(pool, tenant, id, name, country);
   }
 
   Future<JsonObject> listSites(BusRequest request) {
-    return sites.list(request.requireTenant()).map(all -> new JsonObject().put("sites", new JsonArray(all)));
+    return SiteRepository.list(pool, request.requireTenant()).map(all -> new JsonObject().put("sites", new JsonArray(all)));
   }
 
   Future<JsonObject> listRecommendations(BusRequest request) {
@@ -47,7 +44,7 @@ final class TenantQueries {
     Integer limit = in.integer("limit", false, 1, 500);
     Integer offset = in.integer("offset", false, 0, Integer.MAX_VALUE);
     in.check();
-    return recommendations.list(tenant, status == null ? null : status.name(), limit == null ? 100 : limit,
+    return RecommendationRepository.list(pool, tenant, status == null ? null : status.name(), limit == null ? 100 : limit,
         offset == null ? 0 : offset).map(all -> new JsonObject().put("recommendations", new JsonArray(all.stream()
             .map(r -> RecommendationJson.of(r.key(), r.asOf(), r.recommendation(), r.determination())).toList())));
   }
@@ -61,7 +58,7 @@ final class TenantQueries {
     Integer limit = in.integer("limit", false, 1, 500);
     Long beforeId = in.longValue("beforeId", false);
     in.check();
-    return alerts.list(tenant, status == null ? null : status.name(), siteId, materialId,
+    return AlertRepository.list(pool, tenant, status == null ? null : status.name(), siteId, materialId,
             beforeId == null ? Long.MAX_VALUE : beforeId, limit == null ? 100 : limit)
         .map(all -> new JsonObject().put("alerts", new JsonArray(all.stream().map(a -> {
           a.remove("tenantId");

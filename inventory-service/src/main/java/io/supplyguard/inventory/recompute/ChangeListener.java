@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -36,7 +37,7 @@ public final class ChangeListener {
   private static final int ENQUEUE_ATTEMPTS = 120;
 
   private final Vertx vertx;
-  private final RecomputeQueue queue;
+  private final Pool pool;
   private final RecomputeWorker worker;
   private final Clock clock;
   /** Names this replica's daily checks apart from another replica's: each looks for itself. */
@@ -44,9 +45,9 @@ public final class ChangeListener {
   private MessageConsumer<JsonObject> regime;
   private MessageConsumer<JsonObject> licences;
 
-  public ChangeListener(Vertx vertx, RecomputeQueue queue, RecomputeWorker worker, Clock clock) {
+  public ChangeListener(Vertx vertx, Pool pool, RecomputeWorker worker, Clock clock) {
     this.vertx = vertx;
-    this.queue = queue;
+    this.pool = pool;
     this.worker = worker;
     this.clock = clock;
   }
@@ -103,7 +104,7 @@ public final class ChangeListener {
 
   /** Queued, or tried again a second later while the database is away (other replicas try too). */
   private Future<Long> enqueue(String changeId, String reason, Selection selection, Duration settle, int attempt) {
-    return queue.enqueue(changeId, selection, reason, LocalDate.now(clock), settle)
+    return RecomputeQueue.enqueue(pool, changeId, selection, reason, LocalDate.now(clock), settle)
         .onSuccess(job -> worker.wake())
         .recover(e -> {
           if (attempt >= ENQUEUE_ATTEMPTS) {

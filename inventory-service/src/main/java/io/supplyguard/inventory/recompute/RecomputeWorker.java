@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,7 @@ public final class RecomputeWorker {
   }
 
   private final Vertx vertx;
-  private final RecomputeQueue queue;
+  private final Pool pool;
   private final Recomputer recomputer;
   private final InventoryMetrics metrics;
   private final Settings settings;
@@ -43,10 +44,10 @@ public final class RecomputeWorker {
   private boolean stopping;
   private Promise<Void> drained;
 
-  public RecomputeWorker(Vertx vertx, RecomputeQueue queue, Recomputer recomputer, InventoryMetrics metrics,
+  public RecomputeWorker(Vertx vertx, Pool pool, Recomputer recomputer, InventoryMetrics metrics,
       Settings settings) {
     this.vertx = vertx;
-    this.queue = queue;
+    this.pool = pool;
     this.recomputer = recomputer;
     this.metrics = metrics;
     this.settings = settings;
@@ -54,7 +55,7 @@ public final class RecomputeWorker {
 
   public void start() {
     pollTimer = vertx.setPeriodic(settings.poll().toMillis(), t -> wake());
-    purgeTimer = vertx.setPeriodic(PURGE_EVERY_MS, t -> queue.purgeFinished(KEEP_FINISHED)
+    purgeTimer = vertx.setPeriodic(PURGE_EVERY_MS, t -> RecomputeQueue.purgeFinished(pool, KEEP_FINISHED)
         .onFailure(e -> LOG.warn("Finished recompute jobs not purged: {}", e.toString())));
     wake();
   }
@@ -79,7 +80,7 @@ public final class RecomputeWorker {
     }
     claiming = true;
     long claimStart = System.nanoTime();
-    queue.next(settings.claimant()).onComplete(next -> {
+    RecomputeQueue.next(pool, settings.claimant()).onComplete(next -> {
       claiming = false;
       metrics.phase("claim", System.nanoTime() - claimStart);
       if (next.failed()) {

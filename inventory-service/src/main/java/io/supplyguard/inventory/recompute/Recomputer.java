@@ -26,24 +26,15 @@ import java.util.Map;
  */
 public final class Recomputer {
   private final Pool pool;
-  private final PositionRepository positions;
-  private final RecommendationRepository recommendations;
-  private final AlertRepository alerts;
-  private final RecomputeQueue queue;
   private final SupplyConditions conditions;
   private final Recommender recommender;
   private final InventoryMetrics metrics;
   private final AlertOutbox outbox;
   private final FaultPoint faults;
 
-  public Recomputer(Pool pool, PositionRepository positions, RecommendationRepository recommendations,
-      AlertRepository alerts, RecomputeQueue queue, SupplyConditions conditions, Recommender recommender,
-      InventoryMetrics metrics, AlertOutbox outbox, FaultPoint faults) {
+  public Recomputer(Pool pool, SupplyConditions conditions, Recommender recommender, InventoryMetrics metrics,
+      AlertOutbox outbox, FaultPoint faults) {
     this.pool = pool;
-    this.positions = positions;
-    this.recommendations = recommendations;
-    this.alerts = alerts;
-    this.queue = queue;
     this.conditions = conditions;
     this.recommender = recommender;
     this.metrics = metrics;
@@ -62,13 +53,13 @@ public final class Recomputer {
   public Future<PartResult> recompute(RecomputeQueue.Part part, String requestId) {
     long readStart = System.nanoTime();
     // Every position of the part, however many were added to its range since it was claimed.
-    return positions.range(part.job().selection(), part.after(), part.upto(), Integer.MAX_VALUE)
+    return PositionRepository.range(pool, part.job().selection(), part.after(), part.upto(), Integer.MAX_VALUE)
         .compose(page -> {
           metrics.phase("read", System.nanoTime() - readStart);
           return computeTimed(page, part.job().asOf(), requestId);
         })
         .compose(computed -> pool.withTransaction(tx -> store(tx, computed, part.job().asOf())
-                .compose(raised -> queue.complete(tx, part, computed.size(), raised.size()).map(raised)))
+                .compose(raised -> RecomputeQueue.complete(tx, part, computed.size(), raised.size()).map(raised)))
             .map(raised -> committed(computed.size(), raised)));
   }
 
@@ -144,10 +135,10 @@ public final class Recomputer {
       rows.add(new RecommendationRepository.Stored(c.position().key(), asOf, c.recommendation(), c.determination()));
     }
     long alertsStart = System.nanoTime();
-    return alerts.raise(tx, statuses).compose(raised -> {
+    return AlertRepository.raise(tx, statuses).compose(raised -> {
       long storeStart = System.nanoTime();
       metrics.phase("store_alerts", storeStart - alertsStart);
-      return recommendations.store(tx, rows).map(stored -> {
+      return RecommendationRepository.store(tx, rows).map(stored -> {
         metrics.phase("store_recommendations", System.nanoTime() - storeStart);
         return raised;
       });

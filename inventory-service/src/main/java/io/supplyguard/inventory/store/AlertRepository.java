@@ -1,13 +1,13 @@
 package io.supplyguard.inventory.store;
 
+import io.supplyguard.common.db.NamedSql;
 import io.supplyguard.common.db.Rows;
+import io.supplyguard.common.db.SqlParams;
 import io.supplyguard.inventory.position.PositionKey;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -19,9 +19,10 @@ public final class AlertRepository {
   // The statuses being replaced are read before the recommendations are stored, in the same
   // transaction; a scalar subquery probes the primary key per row, where a join would hash the
   // whole recommendation table for every page.
-  private static final String RAISE = """
+  private static final NamedSql RAISE = NamedSql.of("""
       WITH computed AS (
-        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[])
+        SELECT * FROM unnest(#{tenantId}::text[], #{siteId}::text[], #{materialId}::text[], #{status}::text[],
+                             #{condition}::text[], #{asOf}::date[])
           AS c(tenant_id, site_id, material_id, status, condition, as_of)
       ), changes AS MATERIALIZED (
         SELECT c.*, (SELECT r.status FROM recommendation r WHERE r.tenant_id = c.tenant_id AND r.site_id = c.site_id
@@ -32,21 +33,20 @@ public final class AlertRepository {
       INSERT INTO alert (tenant_id, site_id, material_id, from_status, to_status, condition, as_of)
       SELECT tenant_id, site_id, material_id, previous, status, condition, as_of FROM changes
       WHERE previous IS DISTINCT FROM status AND (previous IS NOT NULL OR status <> 'OK')
-      RETURNING to_status""";
-  private static final String UNDELIVERED = """
+      RETURNING to_status""");
+  private static final NamedSql UNDELIVERED = NamedSql.of("""
       SELECT id, tenant_id, site_id, material_id, from_status, to_status, condition, as_of, raised_at FROM alert
-      WHERE delivered_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED""";
-  private static final String DELIVERED = "UPDATE alert SET delivered_at = now() WHERE id = ANY ($1)";
-  private static final String LIST = """
+      WHERE delivered_at IS NULL ORDER BY id LIMIT #{limit} FOR UPDATE SKIP LOCKED""");
+  private static final NamedSql DELIVERED =
+      NamedSql.of("UPDATE alert SET delivered_at = now() WHERE id = ANY (#{ids})");
+  private static final NamedSql LIST = NamedSql.of("""
       SELECT id, tenant_id, site_id, material_id, from_status, to_status, condition, as_of, raised_at FROM alert
-      WHERE tenant_id = $1 AND ($2::text IS NULL OR to_status = $2) AND ($3::text IS NULL OR site_id = $3)
-        AND ($4::text IS NULL OR material_id = $4) AND id < $5
-      ORDER BY id DESC LIMIT $6""";
+      WHERE tenant_id = #{tenantId} AND (#{toStatus}::text IS NULL OR to_status = #{toStatus})
+        AND (#{siteId}::text IS NULL OR site_id = #{siteId})
+        AND (#{materialId}::text IS NULL OR material_id = #{materialId}) AND id < #{beforeId}
+      ORDER BY id DESC LIMIT #{limit}""");
 
-  private final Pool pool;
-
-  public AlertRepository(Pool pool) {
-    this.pool = pool;
+  private AlertRepository() {
   }
 
   /** A position's new status, as a recompute computed it. */
@@ -54,30 +54,33 @@ public final class AlertRepository {
   }
 
   /** Raises an alert for each status that changes; answers the statuses they change to. */
-  public Future<List<String>> raise(SqlClient tx, List<NewStatus> statuses) {
+  public static Future<List<String>> raise(SqlClient tx, List<NewStatus> statuses) {
     if (statuses.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    return tx.preparedQuery(RAISE).execute(Tuple.of(Rows.texts(statuses, s -> s.key().tenantId()),
-            Rows.texts(statuses, s -> s.key().siteId()), Rows.texts(statuses, s -> s.key().materialId()),
-            Rows.texts(statuses, NewStatus::status), Rows.texts(statuses, NewStatus::condition),
-            statuses.stream().map(NewStatus::asOf).toArray(LocalDate[]::new)))
+    return RAISE.execute(tx, SqlParams.with("tenantId", Rows.texts(statuses, s -> s.key().tenantId()))
+            .and("siteId", Rows.texts(statuses, s -> s.key().siteId()))
+            .and("materialId", Rows.texts(statuses, s -> s.key().materialId()))
+            .and("status", Rows.texts(statuses, NewStatus::status))
+            .and("condition", Rows.texts(statuses, NewStatus::condition))
+            .and("asOf", statuses.stream().map(NewStatus::asOf).toArray(LocalDate[]::new)))
         .map(rows -> Rows.list(rows, row -> row.getString("to_status")));
   }
 
   /** The oldest alerts not delivered yet that no other replica is delivering, locked until {@code tx} ends. */
-  public Future<List<JsonObject>> undelivered(SqlClient tx, int limit) {
-    return tx.preparedQuery(UNDELIVERED).execute(Tuple.of(limit)).map(rows -> Rows.list(rows, AlertRepository::alert));
+  public static Future<List<JsonObject>> undelivered(SqlClient tx, int limit) {
+    return UNDELIVERED.execute(tx, SqlParams.with("limit", limit)).map(rows -> Rows.list(rows, AlertRepository::alert));
   }
 
-  public Future<Void> delivered(SqlClient tx, List<Long> ids) {
-    return tx.preparedQuery(DELIVERED).execute(Tuple.of(ids.toArray(Long[]::new))).mapEmpty();
+  public static Future<Void> delivered(SqlClient tx, List<Long> ids) {
+    return DELIVERED.execute(tx, SqlParams.with("ids", ids.toArray(Long[]::new))).mapEmpty();
   }
 
-  public Future<List<JsonObject>> list(String tenantId, String toStatus, String siteId, String materialId,
-      long beforeId, int limit) {
-    return pool.preparedQuery(LIST).execute(Tuple.tuple().addString(tenantId).addString(toStatus).addString(siteId)
-        .addString(materialId).addLong(beforeId).addInteger(limit)).map(rows -> Rows.list(rows, AlertRepository::alert));
+  public static Future<List<JsonObject>> list(SqlClient client, String tenantId, String toStatus, String siteId,
+      String materialId, long beforeId, int limit) {
+    return LIST.execute(client, SqlParams.with("tenantId", tenantId).and("toStatus", toStatus).and("siteId", siteId)
+            .and("materialId", materialId).and("beforeId", beforeId).and("limit", limit))
+        .map(rows -> Rows.list(rows, AlertRepository::alert));
   }
 
   static JsonObject alert(Row row) {

@@ -3,54 +3,51 @@ package io.supplyguard.inventory.store;
 import io.supplyguard.common.bus.FailureCode;
 import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.ServiceException;
+import io.supplyguard.common.db.NamedSql;
+import io.supplyguard.common.db.Rows;
+import io.supplyguard.common.db.SqlParams;
 import io.supplyguard.inventory.catalogue.Material;
-import io.vertx.pgclient.PgException;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.SqlClient;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.StreamSupport;
 
 /** Every statement that reads the material catalogue. */
 public final class MaterialRepository {
 
   private static final String COLUMNS = "id, name, form, elements, control_code, hs_code";
   private static final String ALL = "SELECT " + COLUMNS + " FROM material ORDER BY id";
-  private static final String BY_ID = "SELECT " + COLUMNS + " FROM material WHERE id = $1";
-  private static final String BY_HS_CODE = "SELECT " + COLUMNS + " FROM material WHERE hs_code = $1 ORDER BY id";
-  private static final String INSERT = "INSERT INTO material (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6)";
+  private static final NamedSql BY_ID = NamedSql.of("SELECT " + COLUMNS + " FROM material WHERE id = #{id}");
+  private static final NamedSql BY_HS_CODE =
+      NamedSql.of("SELECT " + COLUMNS + " FROM material WHERE hs_code = #{hsCode} ORDER BY id");
+  private static final NamedSql INSERT = NamedSql.of("INSERT INTO material (" + COLUMNS
+      + ") VALUES (#{id}, #{name}, #{form}, #{elements}, #{controlCode}, #{hsCode})");
 
-  private final Pool pool;
-
-  public MaterialRepository(Pool pool) {
-    this.pool = pool;
+  private MaterialRepository() {
   }
 
-  public Future<List<Material>> all() {
-    return pool.query(ALL).execute().map(rows -> StreamSupport.stream(rows.spliterator(), false)
-        .map(MaterialRepository::material)
-        .toList());
+  public static Future<List<Material>> all(SqlClient client) {
+    return client.query(ALL).execute().map(rows -> Rows.list(rows, MaterialRepository::material));
   }
 
-  public Future<Optional<Material>> byId(String id) {
-    return pool.preparedQuery(BY_ID).execute(Tuple.of(id)).map(rows -> rows.size() == 0
-        ? Optional.empty()
-        : Optional.of(material(rows.iterator().next())));
+  public static Future<Optional<Material>> byId(SqlClient client, String id) {
+    return BY_ID.execute(client, SqlParams.with("id", id)).map(rows -> Rows.first(rows, MaterialRepository::material));
   }
 
   /** The materials that carry a tariff line, by id. */
-  public Future<List<Material>> byHsCode(String hsCode) {
-    return pool.preparedQuery(BY_HS_CODE).execute(Tuple.of(hsCode)).map(rows -> StreamSupport
-        .stream(rows.spliterator(), false).map(MaterialRepository::material).toList());
+  public static Future<List<Material>> byHsCode(SqlClient client, String hsCode) {
+    return BY_HS_CODE.execute(client, SqlParams.with("hsCode", hsCode))
+        .map(rows -> Rows.list(rows, MaterialRepository::material));
   }
 
   /** Adds a material; an id already in the catalogue is a conflict. */
-  public Future<Material> create(Material material) {
-    return pool.preparedQuery(INSERT).execute(Tuple.of(material.id(), material.name(), material.form(),
-            material.elements().toArray(String[]::new), material.controlCode(), material.hsCode()))
+  public static Future<Material> create(SqlClient client, Material material) {
+    return INSERT.execute(client, SqlParams.with("id", material.id()).and("name", material.name())
+            .and("form", material.form()).and("elements", material.elements().toArray(String[]::new))
+            .and("controlCode", material.controlCode()).and("hsCode", material.hsCode()))
         .map(material)
         .recover(failure -> Future.failedFuture(failure instanceof PgException pg && "23505".equals(pg.getSqlState())
             ? new ServiceException(FailureCode.CONFLICT, "Material " + material.id() + " is in the catalogue already.",

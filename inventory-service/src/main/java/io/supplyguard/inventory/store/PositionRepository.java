@@ -1,16 +1,16 @@
 package io.supplyguard.inventory.store;
 
+import io.supplyguard.common.db.NamedSql;
 import io.supplyguard.common.db.Rows;
+import io.supplyguard.common.db.SqlParams;
 import io.supplyguard.inventory.buffer.AlternateSource;
 import io.supplyguard.inventory.buffer.PositionInputs;
 import io.supplyguard.inventory.buffer.ServiceMeasure;
 import io.supplyguard.inventory.position.PositionKey;
 import io.supplyguard.inventory.position.StockPosition;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -21,12 +21,15 @@ import java.util.Optional;
  * order, so that a change reaching 100,000 positions never holds them all in memory.
  */
 public final class PositionRepository {
-  private static final String UPSERT = """
+  private static final NamedSql UPSERT = NamedSql.of("""
       INSERT INTO position (tenant_id, site_id, material_id, on_hand, on_order, demand_mean, demand_std,
                             lead_time_mean, lead_time_std, service_level, review_period, order_quantity, end_use,
                             destination, alternate_lead_time_mean, alternate_lead_time_std, service_measure,
                             consignee, updated_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, now())
+      VALUES (#{tenantId}, #{siteId}, #{materialId}, #{onHand}, #{onOrder}, #{demandMean}, #{demandStd},
+              #{leadTimeMean}, #{leadTimeStd}, #{serviceLevel}, #{reviewPeriod}, #{orderQuantity}, #{endUse},
+              #{destination}, #{alternateLeadTimeMean}, #{alternateLeadTimeStd}, #{serviceMeasure}, #{consignee},
+              now())
       ON CONFLICT (tenant_id, site_id, material_id) DO UPDATE SET
         on_hand = EXCLUDED.on_hand, on_order = EXCLUDED.on_order, demand_mean = EXCLUDED.demand_mean,
         demand_std = EXCLUDED.demand_std, lead_time_mean = EXCLUDED.lead_time_mean,
@@ -35,44 +38,49 @@ public final class PositionRepository {
         end_use = EXCLUDED.end_use, destination = EXCLUDED.destination,
         alternate_lead_time_mean = EXCLUDED.alternate_lead_time_mean,
         alternate_lead_time_std = EXCLUDED.alternate_lead_time_std, service_measure = EXCLUDED.service_measure,
-        consignee = EXCLUDED.consignee, updated_at = now()""";
+        consignee = EXCLUDED.consignee, updated_at = now()""");
 
   private static final String SELECT = """
       SELECT p.*, m.elements, m.form
       FROM position p
       JOIN material m ON m.id = p.material_id
       WHERE\s""";
-  private static final String ONE = SELECT + "p.tenant_id = $1 AND p.site_id = $2 AND p.material_id = $3";
-  private static final String KEY = "(p.tenant_id, p.site_id, p.material_id)";
-  private static final String IN_KEY_ORDER = " ORDER BY p.tenant_id, p.site_id, p.material_id LIMIT $%d";
-  // The last of the next $n keys, and how many there are: a part's upper bound, read from the
+  private static final NamedSql ONE =
+      NamedSql.of(SELECT + "p.tenant_id = #{tenantId} AND p.site_id = #{siteId} AND p.material_id = #{materialId}");
+  private static final String AFTER = " AND (p.tenant_id, p.site_id, p.material_id)"
+      + " > (#{afterTenant}, #{afterSite}, #{afterMaterial})";
+  private static final String UPTO = " AND (p.tenant_id, p.site_id, p.material_id)"
+      + " <= (#{uptoTenant}, #{uptoSite}, #{uptoMaterial})";
+  private static final String IN_KEY_ORDER = " ORDER BY p.tenant_id, p.site_id, p.material_id LIMIT #{size}";
+  // The last of the next #{size} keys, and how many there are: a part's upper bound, read from the
   // primary key alone.
   private static final String BOUND = """
       SELECT tenant_id, site_id, material_id, count(*) OVER () AS n FROM (
         SELECT p.tenant_id, p.site_id, p.material_id FROM position p
-        WHERE %s AND %s > ($%d, $%d, $%d)
-        ORDER BY p.tenant_id, p.site_id, p.material_id LIMIT $%d) k
+        WHERE %s%s
+        ORDER BY p.tenant_id, p.site_id, p.material_id LIMIT #{size}) k
       ORDER BY tenant_id DESC, site_id DESC, material_id DESC LIMIT 1""";
 
-  private final Pool pool;
-
-  public PositionRepository(Pool pool) {
-    this.pool = pool;
+  private PositionRepository() {
   }
 
-  public Future<Void> upsert(StockPosition p) {
+  public static Future<Void> upsert(SqlClient client, StockPosition p) {
     PositionInputs in = p.inputs();
     AlternateSource alt = in.alternate();
-    return pool.preparedQuery(UPSERT).execute(Tuple.from(new Object[] {p.key().tenantId(), p.key().siteId(),
-        p.key().materialId(), in.onHand(), in.onOrder(), in.demandMeanPerDay(), in.demandStdPerDay(),
-        in.leadTimeMeanDays(), in.leadTimeStdDays(), in.serviceLevel(), in.reviewPeriodDays(), in.orderQuantity(),
-        p.endUse(), p.destination(), alt == null ? null : alt.leadTimeMeanDays(),
-        alt == null ? null : alt.leadTimeStdDays(), in.serviceMeasure().name(), p.consignee()})).mapEmpty();
+    return UPSERT.execute(client, SqlParams.with("tenantId", p.key().tenantId()).and("siteId", p.key().siteId())
+        .and("materialId", p.key().materialId()).and("onHand", in.onHand()).and("onOrder", in.onOrder())
+        .and("demandMean", in.demandMeanPerDay()).and("demandStd", in.demandStdPerDay())
+        .and("leadTimeMean", in.leadTimeMeanDays()).and("leadTimeStd", in.leadTimeStdDays())
+        .and("serviceLevel", in.serviceLevel()).and("reviewPeriod", in.reviewPeriodDays())
+        .and("orderQuantity", in.orderQuantity()).and("endUse", p.endUse()).and("destination", p.destination())
+        .and("alternateLeadTimeMean", alt == null ? null : alt.leadTimeMeanDays())
+        .and("alternateLeadTimeStd", alt == null ? null : alt.leadTimeStdDays())
+        .and("serviceMeasure", in.serviceMeasure().name()).and("consignee", p.consignee())).mapEmpty();
   }
 
-  public Future<Optional<StockPosition>> find(PositionKey key) {
-    return pool.preparedQuery(ONE).execute(Tuple.of(key.tenantId(), key.siteId(), key.materialId()))
-        .map(rows -> Rows.first(rows, PositionRepository::position));
+  public static Future<Optional<StockPosition>> find(SqlClient client, PositionKey key) {
+    return ONE.execute(client, SqlParams.with("tenantId", key.tenantId()).and("siteId", key.siteId())
+        .and("materialId", key.materialId())).map(rows -> Rows.first(rows, PositionRepository::position));
   }
 
   /** Which positions a page query selects. */
@@ -102,29 +110,28 @@ public final class PositionRepository {
   }
 
   /** The next page after {@code after} (null for the first), in key order. */
-  public Future<List<StockPosition>> page(Selection selection, PositionKey after, int size) {
-    return range(selection, after, null, size);
+  public static Future<List<StockPosition>> page(SqlClient client, Selection selection, PositionKey after, int size) {
+    return range(client, selection, after, null, size);
   }
 
   /**
    * The first {@code size} positions in (after, upto] in key order: null {@code after} is the
    * start, null {@code upto} the end.
    */
-  public Future<List<StockPosition>> range(Selection selection, PositionKey after, PositionKey upto, int size) {
+  public static Future<List<StockPosition>> range(SqlClient client, Selection selection, PositionKey after,
+      PositionKey upto, int size) {
     PositionKey from = after != null ? after : PositionKey.FIRST;
-    return SelectionFilter.of(pool, selection).compose(filter -> {
+    return SelectionFilter.of(client, selection).compose(filter -> {
       if (filter.isEmpty()) {
         return Future.succeededFuture(List.of());
       }
       SelectionFilter f = filter.get();
-      int n = f.next();
-      String sql = SELECT + f.condition() + " AND " + KEY + " > ($%d, $%d, $%d)".formatted(n, n + 1, n + 2)
-          + (upto == null ? "" : " AND " + KEY + " <= ($%d, $%d, $%d)".formatted(n + 3, n + 4, n + 5))
-          + IN_KEY_ORDER.formatted(upto == null ? n + 3 : n + 6);
-      Tuple params = upto == null ? f.tuple(from.tenantId(), from.siteId(), from.materialId(), size)
-          : f.tuple(from.tenantId(), from.siteId(), from.materialId(), upto.tenantId(), upto.siteId(),
-              upto.materialId(), size);
-      return pool.preparedQuery(sql).execute(params).map(rows -> Rows.list(rows, PositionRepository::position));
+      SqlParams params = after(f.params(), from).and("size", size);
+      if (upto != null) {
+        params.and("uptoTenant", upto.tenantId()).and("uptoSite", upto.siteId()).and("uptoMaterial", upto.materialId());
+      }
+      NamedSql sql = NamedSql.of(SELECT + f.condition() + AFTER + (upto == null ? "" : UPTO) + IN_KEY_ORDER);
+      return sql.execute(client, params).map(rows -> Rows.list(rows, PositionRepository::position));
     });
   }
 
@@ -133,19 +140,23 @@ public final class PositionRepository {
   }
 
   /** The bound of the next part after {@code after} (null: the start); empty when none is left. */
-  public Future<Optional<Bound>> bound(SqlClient client, Selection selection, PositionKey after, int size) {
+  public static Future<Optional<Bound>> bound(SqlClient client, Selection selection, PositionKey after, int size) {
     PositionKey from = after != null ? after : PositionKey.FIRST;
     return SelectionFilter.of(client, selection).compose(filter -> {
       if (filter.isEmpty()) {
         return Future.succeededFuture(Optional.empty());
       }
       SelectionFilter f = filter.get();
-      int n = f.next();
-      String sql = BOUND.formatted(f.condition(), KEY, n, n + 1, n + 2, n + 3);
-      return client.preparedQuery(sql).execute(f.tuple(from.tenantId(), from.siteId(), from.materialId(), size))
+      NamedSql sql = NamedSql.of(BOUND.formatted(f.condition(), AFTER));
+      return sql.execute(client, after(f.params(), from).and("size", size))
           .map(rows -> Rows.first(rows, row -> new Bound(new PositionKey(row.getString("tenant_id"),
               row.getString("site_id"), row.getString("material_id")), row.getLong("n").intValue())));
     });
+  }
+
+  private static SqlParams after(SqlParams params, PositionKey from) {
+    return params.and("afterTenant", from.tenantId()).and("afterSite", from.siteId())
+        .and("afterMaterial", from.materialId());
   }
 
   static StockPosition position(Row row) {

@@ -1,6 +1,8 @@
 package io.supplyguard.inventory.store;
 
+import io.supplyguard.common.db.NamedSql;
 import io.supplyguard.common.db.Rows;
+import io.supplyguard.common.db.SqlParams;
 import io.supplyguard.inventory.buffer.BufferModel;
 import io.supplyguard.inventory.buffer.LeadTimeBranch;
 import io.supplyguard.inventory.buffer.LicensingDelay;
@@ -11,15 +13,12 @@ import io.supplyguard.inventory.buffer.SupplyCondition;
 import io.supplyguard.inventory.position.PositionKey;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -36,11 +35,19 @@ public final class RecommendationRepository {
    * older model are stale: the service recomputes them at start ({@code PositionRepository}'s STALE).
    */
   public static final int MODEL_VERSION = 2;
+  // Each array parameter is named after its column (camelCase).
   private static final String FIGURES = """
-      $1::text[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::float8[], $8::float8[],
-      $9::float8[], $10::float8[], $11::float8[], $12::float8[], $13::float8[], $14::float8[], $15::float8[],
-      $16::float8[], $17::float8[], $18::float8[], $19::float8[], $20::bool[], $21::text[], $24::text[],
-      $25::float8[], $26::text[], $27::text[], $28::text[]""";
+      #{tenantId}::text[], #{siteId}::text[], #{materialId}::text[], #{asOf}::date[], #{condition}::text[],
+      #{status}::text[], #{safetyStock}::float8[], #{reorderPoint}::float8[], #{recommendedOrder}::float8[],
+      #{daysOfCover}::float8[], #{z}::float8[], #{leadTimeMean}::float8[], #{leadTimeVariance}::float8[],
+      #{delayMean}::float8[], #{delayStd}::float8[], #{denialProbability}::float8[], #{denialDelay}::float8[],
+      #{leadTimeDemand}::float8[], #{licensingDemand}::float8[], #{usedAlternate}::bool[],
+      #{determinationId}::text[], #{serviceMeasure}::text[], #{serviceLevel}::float8[], #{futures}::text[],
+      #{branches}::text[], #{unbufferableReason}::text[]""";
+  /** The figures' parameters, in the order {@link #store} computes them. */
+  private static final String[] FIGURE_NAMES = {"safetyStock", "reorderPoint", "recommendedOrder", "daysOfCover",
+      "z", "leadTimeMean", "leadTimeVariance", "delayMean", "delayStd", "denialProbability", "denialDelay",
+      "leadTimeDemand", "licensingDemand"};
   private static final String COLUMNS = """
       tenant_id, site_id, material_id, as_of, condition, status, safety_stock, reorder_point, recommended_order,
       days_of_cover, z, lead_time_mean, lead_time_variance, delay_mean, delay_std, denial_probability,
@@ -50,11 +57,12 @@ public final class RecommendationRepository {
   // One statement per page: the computed rows arrive as arrays and the page's few
   // determinations are stored once each. AlertRepository.raise reads the statuses it replaces
   // first, in the same transaction.
-  private static final String STORE = """
+  private static final NamedSql STORE = NamedSql.of("""
       WITH computed AS (
         SELECT * FROM unnest(%s) AS x(%s)
       ), determinations AS (
-        INSERT INTO determination (id, body) SELECT * FROM unnest($22::text[], $23::text[])
+        INSERT INTO determination (id, body) SELECT * FROM unnest(#{newDeterminationId}::text[],
+                                                                  #{newDeterminationBody}::text[])
         ON CONFLICT (id) DO NOTHING
       )
       INSERT INTO recommendation (%s, computed_at, model_version)
@@ -72,27 +80,24 @@ public final class RecommendationRepository {
         futures = EXCLUDED.futures, branches = EXCLUDED.branches,
         unbufferable_reason = EXCLUDED.unbufferable_reason, model_version = EXCLUDED.model_version,
         computed_at = now()"""
-      .formatted(FIGURES, COLUMNS, COLUMNS, MODEL_VERSION);
+      .formatted(FIGURES, COLUMNS, COLUMNS, MODEL_VERSION));
 
-  private static final String LIST = """
+  private static final NamedSql LIST = NamedSql.of("""
       SELECT r.*, d.body AS determination FROM recommendation r
       JOIN determination d ON d.id = r.determination_id
-      WHERE r.tenant_id = $1 AND ($2::text IS NULL OR r.status = $2) AND r.model_version = %d
-      ORDER BY r.site_id, r.material_id LIMIT $3 OFFSET $4""".formatted(MODEL_VERSION);
+      WHERE r.tenant_id = #{tenantId} AND (#{status}::text IS NULL OR r.status = #{status}) AND r.model_version = %d
+      ORDER BY r.site_id, r.material_id LIMIT #{limit} OFFSET #{offset}""".formatted(MODEL_VERSION));
 
   /** A recommendation as stored: for a position, as of a date, decided by a determination. */
   public record Stored(PositionKey key, LocalDate asOf, Recommendation recommendation, JsonObject determination) {
   }
 
 
-  private final Pool pool;
-
-  public RecommendationRepository(Pool pool) {
-    this.pool = pool;
+  private RecommendationRepository() {
   }
 
   /** Stores the recommendations, through {@code client} (a transaction that raised their alerts first). */
-  public Future<Void> store(SqlClient client, List<Stored> page) {
+  public static Future<Void> store(SqlClient client, List<Stored> page) {
     if (page.isEmpty()) {
       return Future.succeededFuture();
     }
@@ -103,7 +108,7 @@ public final class RecommendationRepository {
     LocalDate[] asOf = new LocalDate[n];
     String[] conditions = new String[n];
     String[] statuses = new String[n];
-    Double[][] figures = new Double[13][n];
+    Double[][] figures = new Double[FIGURE_NAMES.length][n];
     Boolean[] usedAlternate = new Boolean[n];
     String[] determinationIds = new String[n];
     String[] measures = new String[n];
@@ -147,19 +152,21 @@ public final class RecommendationRepository {
         return id;
       });
     }
-    List<Object> params = new ArrayList<>(List.of(tenants, sites, materials, asOf, conditions, statuses));
-    params.addAll(List.of(figures));
-    params.add(usedAlternate);
-    params.add(determinationIds);
-    params.add(bodies.keySet().toArray(String[]::new));
-    params.add(bodies.values().toArray(String[]::new));
-    params.addAll(List.of(measures, serviceLevels, futures, branches, reasons));
-    return client.preparedQuery(STORE).execute(Tuple.from(params)).mapEmpty();
+    SqlParams params = SqlParams.with("tenantId", tenants).and("siteId", sites).and("materialId", materials)
+        .and("asOf", asOf).and("condition", conditions).and("status", statuses).and("usedAlternate", usedAlternate)
+        .and("determinationId", determinationIds).and("serviceMeasure", measures).and("serviceLevel", serviceLevels)
+        .and("futures", futures).and("branches", branches).and("unbufferableReason", reasons)
+        .and("newDeterminationId", bodies.keySet().toArray(String[]::new))
+        .and("newDeterminationBody", bodies.values().toArray(String[]::new));
+    for (int f = 0; f < FIGURE_NAMES.length; f++) {
+      params.and(FIGURE_NAMES[f], figures[f]);
+    }
+    return STORE.execute(client, params).mapEmpty();
   }
 
-  public Future<List<Stored>> list(String tenantId, String status, int limit, int offset) {
-    return pool.preparedQuery(LIST).execute(Tuple.tuple().addString(tenantId).addString(status).addInteger(limit)
-        .addInteger(offset)).map(rows -> Rows.list(rows, RecommendationRepository::stored));
+  public static Future<List<Stored>> list(SqlClient client, String tenantId, String status, int limit, int offset) {
+    return LIST.execute(client, SqlParams.with("tenantId", tenantId).and("status", status).and("limit", limit)
+        .and("offset", offset)).map(rows -> Rows.list(rows, RecommendationRepository::stored));
   }
 
   private static Stored stored(Row row) {

@@ -40,7 +40,6 @@ class RecomputeQueueTest {
   private static final Claimant B = new Claimant("replica-b", Duration.ofSeconds(30), 3);
 
   private Pool pool;
-  private RecomputeQueue queue;
 
   @BeforeEach
   void database(Vertx vertx) throws Exception {
@@ -49,7 +48,6 @@ class RecomputeQueueTest {
             + db.getString("PGDATABASE"), "postgres", "").schemas("inventory").defaultSchema("inventory")
         .createSchemas(true).locations("classpath:db/migration/inventory").load().migrate();
     pool = TestPostgres.pool(vertx, db, "inventory");
-    queue = new RecomputeQueue(pool, new PositionRepository(pool));
     Await.result(pool.query("INSERT INTO site (tenant_id, id, name) SELECT 't', 's' || n, 'Site' FROM generate_series(1, 10) n")
         .execute());
     Await.result(pool.query("""
@@ -63,12 +61,15 @@ class RecomputeQueueTest {
   @DisplayName("a change heard by every replica is one job; changes to the same positions fold while it waits")
   void changesBecomeJobsOnce() throws Exception {
     Selection licence = new Selection.CoverableBy("t", List.of("Dy"), List.of("OXIDE"), "DE");
-    long first = Await.result(queue.enqueue("change-1", licence, "licence L", TODAY, Duration.ofSeconds(5)));
-    assertThat(Await.result(queue.enqueue("change-1", licence, "licence L", TODAY, Duration.ofSeconds(5))))
+    long first = Await.result(RecomputeQueue.enqueue(pool, "change-1", licence, "licence L", TODAY,
+        Duration.ofSeconds(5)));
+    assertThat(Await.result(RecomputeQueue.enqueue(pool, "change-1", licence, "licence L", TODAY,
+        Duration.ofSeconds(5))))
         .as("the same change heard by a second replica").isEqualTo(first);
-    assertThat(Await.result(queue.enqueue("change-2", licence, "licence L", TODAY, Duration.ofSeconds(5))))
+    assertThat(Await.result(RecomputeQueue.enqueue(pool, "change-2", licence, "licence L", TODAY,
+        Duration.ofSeconds(5))))
         .as("another change to the same positions while the job waits").isEqualTo(first);
-    long other = Await.result(queue.enqueue("change-3", ALL, "regime", TODAY, Duration.ZERO));
+    long other = Await.result(RecomputeQueue.enqueue(pool, "change-3", ALL, "regime", TODAY, Duration.ZERO));
     assertThat(other).isNotEqualTo(first);
     assertThat(changes(first)).isEqualTo(2);
     assertThat(changes(other)).isEqualTo(1);
@@ -77,48 +78,50 @@ class RecomputeQueueTest {
   @Test
   @DisplayName("two replicas claiming in turn cover the selection in parts of 3, each position in exactly one part")
   void partsCoverTheSelectionOnce() throws Exception {
-    Await.result(queue.enqueue("change-1", ALL, "regime", TODAY, Duration.ZERO));
+    Await.result(RecomputeQueue.enqueue(pool, "change-1", ALL, "regime", TODAY, Duration.ZERO));
     List<Part> parts = new ArrayList<>();
     Next next;
     int turn = 0;
-    while ((next = Await.result(queue.next(turn++ % 2 == 0 ? A : B))) instanceof Next.Claimed claimed) {
+    while ((next = Await.result(RecomputeQueue.next(pool, turn++ % 2 == 0 ? A : B))) instanceof Next.Claimed claimed) {
       parts.add(claimed.part());
     }
     assertThat(next).as("every part handed out and none stored yet").isInstanceOf(Next.Wait.class);
     List<String> covered = new ArrayList<>();
     for (Part part : parts) {
-      List<String> sites = Await.result(new PositionRepository(pool).range(ALL, part.after(), part.upto(), 100))
+      List<String> sites = Await.result(PositionRepository.range(pool, ALL, part.after(), part.upto(), 100))
           .stream().map(p -> p.key().siteId()).toList();
       covered.addAll(sites);
-      Await.result(pool.withTransaction(tx -> queue.complete(tx, part, sites.size(), 0)));
+      Await.result(pool.withTransaction(tx -> RecomputeQueue.complete(tx, part, sites.size(), 0)));
     }
     assertThat(parts).extracting(Part::number).containsExactly(1, 2, 3, 4);
     assertThat(covered).containsExactlyInAnyOrder("s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10");
-    Next finished = Await.result(queue.next(B));
+    Next finished = Await.result(RecomputeQueue.next(pool, B));
     assertThat(finished).isInstanceOf(Next.Finished.class);
     assertThat(((Next.Finished) finished).positions()).isEqualTo(10);
-    assertThat(Await.result(queue.next(A))).isInstanceOf(Next.Idle.class);
+    assertThat(Await.result(RecomputeQueue.next(pool, A))).isInstanceOf(Next.Idle.class);
   }
 
   @Test
   @DisplayName("a part whose lease ended is taken over; the replica that held it cannot store it any more")
   void leasesEndAndLateWritersAreFenced() throws Exception {
     Claimant shortLease = new Claimant("replica-a", Duration.ofSeconds(2), 10);
-    Await.result(queue.enqueue("change-1", ALL, "regime", TODAY, Duration.ZERO));
-    Part held = ((Next.Claimed) Await.result(queue.next(shortLease))).part();
-    assertThat(Await.result(queue.next(B))).as("the lease still runs: nothing to claim").isInstanceOf(Next.Wait.class);
+    Await.result(RecomputeQueue.enqueue(pool, "change-1", ALL, "regime", TODAY, Duration.ZERO));
+    Part held = ((Next.Claimed) Await.result(RecomputeQueue.next(pool, shortLease))).part();
+    assertThat(Await.result(RecomputeQueue.next(pool, B))).as("the lease still runs: nothing to claim")
+        .isInstanceOf(Next.Wait.class);
     // Asked again until the lease has ended: then the part is B's.
     Part taken = Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-        .until(() -> Await.result(queue.next(B)), next -> next instanceof Next.Claimed) instanceof Next.Claimed c
+        .until(() -> Await.result(RecomputeQueue.next(pool, B)), next -> next instanceof Next.Claimed)
+        instanceof Next.Claimed c
         ? c.part() : null;
     assertThat(taken.number()).isEqualTo(held.number());
     assertThat(taken.takenOver()).isTrue();
     assertThat(taken.upto()).isEqualTo(held.upto());
 
-    assertThatThrownBy(() -> Await.result(pool.withTransaction(tx -> queue.complete(tx, held, 10, 0))))
+    assertThatThrownBy(() -> Await.result(pool.withTransaction(tx -> RecomputeQueue.complete(tx, held, 10, 0))))
         .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(RecomputeQueue.LeaseLost.class);
-    Await.result(pool.withTransaction(tx -> queue.complete(tx, taken, 10, 4)));
-    Next.Finished finished = (Next.Finished) Await.result(queue.next(A));
+    Await.result(pool.withTransaction(tx -> RecomputeQueue.complete(tx, taken, 10, 4)));
+    Next.Finished finished = (Next.Finished) Await.result(RecomputeQueue.next(pool, A));
     assertThat(finished.positions()).isEqualTo(10);
     assertThat(finished.alerts()).isEqualTo(4);
   }
@@ -126,20 +129,20 @@ class RecomputeQueueTest {
   @Test
   @DisplayName("a later job's parts wait until every part of the earlier job is stored")
   void jobsRunInOrder() throws Exception {
-    Await.result(queue.enqueue("change-1", ALL, "first", TODAY, Duration.ZERO));
-    Await.result(queue.enqueue("change-2", new Selection.OfTenant("t"), "second", TODAY, Duration.ZERO));
+    Await.result(RecomputeQueue.enqueue(pool, "change-1", ALL, "first", TODAY, Duration.ZERO));
+    Await.result(RecomputeQueue.enqueue(pool, "change-2", new Selection.OfTenant("t"), "second", TODAY, Duration.ZERO));
     List<Part> first = new ArrayList<>();
     Next next;
-    while ((next = Await.result(queue.next(A))) instanceof Next.Claimed claimed) {
+    while ((next = Await.result(RecomputeQueue.next(pool, A))) instanceof Next.Claimed claimed) {
       first.add(claimed.part());
     }
     assertThat(first).allSatisfy(part -> assertThat(part.job().reason()).isEqualTo("first"));
-    assertThat(Await.result(queue.next(B))).isInstanceOf(Next.Wait.class);
+    assertThat(Await.result(RecomputeQueue.next(pool, B))).isInstanceOf(Next.Wait.class);
     for (Part part : first) {
-      Await.result(pool.withTransaction(tx -> queue.complete(tx, part, 3, 0)));
+      Await.result(pool.withTransaction(tx -> RecomputeQueue.complete(tx, part, 3, 0)));
     }
-    assertThat(Await.result(queue.next(B))).isInstanceOf(Next.Finished.class);
-    Part second = ((Next.Claimed) Await.result(queue.next(B))).part();
+    assertThat(Await.result(RecomputeQueue.next(pool, B))).isInstanceOf(Next.Finished.class);
+    Part second = ((Next.Claimed) Await.result(RecomputeQueue.next(pool, B))).part();
     assertThat(second.job().reason()).isEqualTo("second");
     assertThat(second.after()).isEqualTo(PositionKey.FIRST);
   }

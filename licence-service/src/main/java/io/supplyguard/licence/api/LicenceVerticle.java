@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.common.bus.BusClient;
 import io.supplyguard.common.bus.BusServer;
-import io.supplyguard.common.config.Settings;
 import io.supplyguard.common.time.DailyTicker;
+import io.supplyguard.licence.config.LicenceSettings;
 import io.supplyguard.licence.events.OutboxPublisher;
 import io.supplyguard.licence.metrics.LicenceMetrics;
 import io.supplyguard.licence.registry.WorkingDays;
@@ -28,8 +28,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +39,7 @@ public final class LicenceVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(LicenceVerticle.class);
   private static final Duration PURGE_EVERY = Duration.ofHours(1);
   private final Pool pool;
-  private final Settings settings;
+  private final LicenceSettings settings;
   private final Clock clock;
   private final MeterRegistry registry;
   private BusServer bus;
@@ -51,7 +49,7 @@ public final class LicenceVerticle extends VerticleBase {
   private long metricsTimer;
   private long purgeTimer;
 
-  public LicenceVerticle(Pool pool, Settings settings, Clock clock, MeterRegistry registry) {
+  public LicenceVerticle(Pool pool, LicenceSettings settings, Clock clock, MeterRegistry registry) {
     this.pool = pool;
     this.settings = settings;
     this.clock = clock;
@@ -65,28 +63,27 @@ public final class LicenceVerticle extends VerticleBase {
     AuditRepository audit = new AuditRepository(pool);
     RegimeCache regime = new RegimeCache(regimeRepository);
     OutboxPublisher outbox = new OutboxPublisher(vertx, pool, registry);
-    WorkingDays workingDays = new WorkingDays(settings.list("LICENCE_REVIEW_HOLIDAYS").stream()
-        .map(LocalDate::parse).collect(Collectors.toSet()));
+    WorkingDays workingDays = new WorkingDays(settings.review().holidays());
 
     RegimeQueries regimeQueries = new RegimeQueries(regime, audit, clock);
     RegimeAdmin regimeAdmin = new RegimeAdmin(pool, regimeRepository, regime, clock, outbox::flushSoon);
     SuspensionRenewal renewals = new SuspensionRenewal(pool, regimeRepository, regime, clock, outbox::flushSoon);
     LicenceHandlers licences = new LicenceHandlers(pool, licenceRepository, audit, regime, clock, workingDays,
-        settings.integer("LICENCE_REVIEW_WORKING_DAYS"), outbox::flushSoon);
+        settings.review().workingDays(), outbox::flushSoon);
     Drawdowns drawdowns = new Drawdowns(pool, clock, outbox::flushSoon, registry);
     DenialProbabilityRepository denialRepository = new DenialProbabilityRepository(pool);
-    DenialRiskCache denials = new DenialRiskCache(denialRepository, DenialRiskCache.configuredDefault(settings));
+    DenialRiskCache denials = new DenialRiskCache(denialRepository, settings.risk().defaultDenialProbability());
     DenialProbabilities denialProbabilities = new DenialProbabilities(pool, denialRepository, denials, clock,
         outbox::flushSoon);
     ListedPartyRepository partyRepository = new ListedPartyRepository(pool);
-    ListedPartyCache parties = new ListedPartyCache(partyRepository, ListedPartyCache.configuredThreshold(settings));
+    ListedPartyCache parties = new ListedPartyCache(partyRepository, settings.risk().screeningThreshold());
     ListedParties listedParties = new ListedParties(pool, partyRepository, parties, clock, outbox::flushSoon);
     Announcements announcements = new Announcements(pool, regimeRepository, regime,
-        new RegistryListings(partyRepository), new BusClient(vertx, settings.millis("BUS_TIMEOUT_MS")), clock,
+        new RegistryListings(partyRepository), new BusClient(vertx, settings.timers().busTimeout()), clock,
         outbox::flushSoon);
     CheckHandlers checks = new CheckHandlers(regime, licenceRepository, clock, workingDays,
-        settings.integer("LICENCE_REVIEW_WORKING_DAYS"), denials)
-        .screening(parties, settings.integer("WATCH_LIST_EXTRA_REVIEW_WORKING_DAYS"));
+        settings.review().workingDays(), denials)
+        .screening(parties, settings.review().watchListExtraWorkingDays());
 
     bus = new BusServer(vertx)
         .handleEncoded(Addresses.REGIME_ELEMENTS, regimeQueries::elements)
@@ -118,14 +115,14 @@ public final class LicenceVerticle extends VerticleBase {
       parties.invalidate();
     });
 
-    outboxTimer = vertx.setPeriodic(settings.millis("OUTBOX_FLUSH_MS").toMillis(), t -> outbox.flush());
+    outboxTimer = vertx.setPeriodic(settings.timers().outboxFlush().toMillis(), t -> outbox.flush());
     Retention retention = new Retention(pool);
     purge(retention);
     purgeTimer = vertx.setPeriodic(PURGE_EVERY.toMillis(), t -> purge(retention));
     LicenceMetrics metrics = new LicenceMetrics(new LicenceStats(pool), regime, registry, clock);
-    metricsTimer = vertx.setPeriodic(settings.millis("METRICS_REFRESH_MS").toMillis(), t -> metrics.refresh());
+    metricsTimer = vertx.setPeriodic(settings.timers().metricsRefresh().toMillis(), t -> metrics.refresh());
     BoundaryProcessor boundaries = new BoundaryProcessor(pool, regimeRepository, licenceRepository, clock);
-    calendar = new DailyTicker(vertx, clock, settings.millis("TIME_TICK_MS"), "Calendar boundaries",
+    calendar = new DailyTicker(vertx, clock, settings.timers().timeTick(), "Calendar boundaries",
         () -> boundaries.catchUp().onSuccess(days -> {
           regime.invalidate();
           outbox.flush();
@@ -139,12 +136,12 @@ public final class LicenceVerticle extends VerticleBase {
     vertx.cancelTimer(outboxTimer);
     vertx.cancelTimer(metricsTimer);
     vertx.cancelTimer(purgeTimer);
-    return Future.all(regimeChanges.unregister(), bus.drain(settings.millis("SHUTDOWN_GRACE_MS")));
+    return Future.all(regimeChanges.unregister(), bus.drain(settings.timers().shutdownGrace()));
   }
 
   private void purge(Retention retention) {
-    int outboxDays = settings.integer("OUTBOX_RETENTION_DAYS");
-    int keyDays = settings.integer("IDEMPOTENCY_RETENTION_DAYS");
+    int outboxDays = settings.retention().outboxDays();
+    int keyDays = settings.retention().idempotencyDays();
     retention.purgeOutbox(outboxDays).onComplete(done -> purged(done, "outbox messages published", outboxDays));
     retention.purgeIdempotencyKeys(keyDays).onComplete(done -> purged(done, "Idempotency-Key records made", keyDays));
   }

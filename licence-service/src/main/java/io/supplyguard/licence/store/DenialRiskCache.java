@@ -1,7 +1,5 @@
 package io.supplyguard.licence.store;
 
-import io.supplyguard.common.config.InvalidConfigException;
-import io.supplyguard.common.config.Settings;
 import io.supplyguard.licence.check.DenialProbability;
 import io.supplyguard.licence.check.DenialRisk;
 import io.vertx.core.Future;
@@ -22,15 +20,6 @@ public final class DenialRiskCache {
     this.defaultProbability = defaultProbability;
     this.kept = new KeptUntilChanged<>(() -> repository.all().map(entries -> new DenialRisk(defaultProbability,
         entries.stream().collect(Collectors.toMap(DenialProbability::country, Function.identity())))));
-  }
-
-  /** The configured default, {@code BUFFER_DENIAL_PROBABILITY}: a probability, so between 0 and 1. */
-  public static BigDecimal configuredDefault(Settings settings) {
-    double p = settings.number("BUFFER_DENIAL_PROBABILITY");
-    if (p < 0 || p > 1) {
-      throw new InvalidConfigException("BUFFER_DENIAL_PROBABILITY", "must be between 0 and 1, was " + p);
-    }
-    return BigDecimal.valueOf(p);
   }
 
   public BigDecimal defaultProbability() {

@@ -1,6 +1,8 @@
 package io.supplyguard.licence.store;
 
+import io.supplyguard.common.db.NamedSql;
 import io.supplyguard.common.db.Rows;
+import io.supplyguard.common.db.SqlParams;
 import io.supplyguard.licence.registry.Licence;
 import io.supplyguard.licence.registry.LicenceStatus;
 import io.supplyguard.licence.registry.LicenceType;
@@ -9,7 +11,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -22,39 +23,45 @@ public final class LicenceRepository {
              destination, end_use, status, status_reason, submitted_on, decision_due_by, created_at, updated_at
       FROM licence""";
 
-  private static final String INSERT = """
+  private static final NamedSql INSERT = NamedSql.of("""
       INSERT INTO licence (id, tenant_id, type, exporter, reference, elements, forms, quantity_kg, valid_from,
                            valid_to, destination, end_use, status, submitted_on, decision_due_by)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-      RETURNING *""";
+      VALUES (#{id}, #{tenantId}, #{type}, #{exporter}, #{reference}, #{elements}, #{forms}, #{quantityKg},
+              #{validFrom}, #{validTo}, #{destination}, #{endUse}, #{status}, #{submittedOn}, #{decisionDueBy})
+      RETURNING *""");
 
   // A tenant of null reads any tenant's licence (ADMIN).
-  private static final String BY_ID = COLUMNS + " WHERE id = $1 AND ($2::text IS NULL OR tenant_id = $2)";
-  private static final String LOCK = BY_ID + " FOR UPDATE";
+  private static final String BY_ID_SQL =
+      COLUMNS + " WHERE id = #{id} AND (#{tenantId}::text IS NULL OR tenant_id = #{tenantId})";
+  private static final NamedSql BY_ID = NamedSql.of(BY_ID_SQL);
+  private static final NamedSql LOCK = NamedSql.of(BY_ID_SQL + " FOR UPDATE");
 
-  private static final String LIST = COLUMNS + "\n" + """
-       WHERE ($1::text IS NULL OR tenant_id = $1)
-         AND ($2::text IS NULL OR status = $2)
-         AND ($3::text IS NULL OR $3 = ANY (elements))
-         AND ($4::date IS NULL OR (valid_to <= $4 AND status IN ('APPLIED', 'ACTIVE', 'SUSPENDED')))
+  private static final NamedSql LIST = NamedSql.of(COLUMNS + "\n" + """
+       WHERE (#{tenantId}::text IS NULL OR tenant_id = #{tenantId})
+         AND (#{status}::text IS NULL OR status = #{status})
+         AND (#{element}::text IS NULL OR #{element} = ANY (elements))
+         AND (#{expiringBy}::date IS NULL
+              OR (valid_to <= #{expiringBy} AND status IN ('APPLIED', 'ACTIVE', 'SUSPENDED')))
        ORDER BY valid_to, id
-       LIMIT $5 OFFSET $6""";
+       LIMIT #{limit} OFFSET #{offset}""");
 
-  private static final String USABLE_OF_TENANT = COLUMNS + " WHERE tenant_id = $1 AND status = 'ACTIVE'";
+  private static final NamedSql USABLE_OF_TENANT =
+      NamedSql.of(COLUMNS + " WHERE tenant_id = #{tenantId} AND status = 'ACTIVE'");
 
-  private static final String SET_STATUS = """
-      UPDATE licence SET status = $2, status_reason = $3, decision_due_by = $4, updated_at = now()
-      WHERE id = $1
-      RETURNING *""";
+  private static final NamedSql SET_STATUS = NamedSql.of("""
+      UPDATE licence SET status = #{status}, status_reason = #{reason}, decision_due_by = #{dueBy}, updated_at = now()
+      WHERE id = #{id}
+      RETURNING *""");
 
   // Locks in id order first, as a batch of drawdowns does, so that the two never deadlock.
-  private static final String EXPIRE = """
+  private static final NamedSql EXPIRE = NamedSql.of("""
       UPDATE licence SET status = 'EXPIRED', status_reason = 'validTo passed', updated_at = now()
-      WHERE id IN (SELECT id FROM licence WHERE valid_to < $1 AND status IN ('APPLIED', 'ACTIVE', 'SUSPENDED')
+      WHERE id IN (SELECT id FROM licence WHERE valid_to < #{today} AND status IN ('APPLIED', 'ACTIVE', 'SUSPENDED')
                    ORDER BY id FOR UPDATE)
-      RETURNING *""";
+      RETURNING *""");
 
-  private static final String BECOMING_VALID = COLUMNS + " WHERE valid_from = $1 AND status = 'ACTIVE'";
+  private static final NamedSql BECOMING_VALID =
+      NamedSql.of(COLUMNS + " WHERE valid_from = #{day} AND status = 'ACTIVE'");
 
   private final Pool pool;
 
@@ -63,10 +70,13 @@ public final class LicenceRepository {
   }
 
   public Future<Licence> insert(SqlConnection tx, Licence l) {
-    return tx.preparedQuery(INSERT).execute(Tuple.from(new Object[] {l.id(), l.tenantId(), l.type().name(),
-            l.exporter(), l.reference(), l.elements().stream().sorted().toArray(String[]::new),
-            l.forms().stream().sorted().toArray(String[]::new), l.quantityKg(), l.validFrom(), l.validTo(),
-            l.destination(), l.endUse(), l.status().name(), l.submittedOn(), l.decisionDueBy()}))
+    return INSERT.execute(tx, SqlParams.with("id", l.id()).and("tenantId", l.tenantId()).and("type", l.type().name())
+            .and("exporter", l.exporter()).and("reference", l.reference())
+            .and("elements", l.elements().stream().sorted().toArray(String[]::new))
+            .and("forms", l.forms().stream().sorted().toArray(String[]::new)).and("quantityKg", l.quantityKg())
+            .and("validFrom", l.validFrom()).and("validTo", l.validTo()).and("destination", l.destination())
+            .and("endUse", l.endUse()).and("status", l.status().name()).and("submittedOn", l.submittedOn())
+            .and("decisionDueBy", l.decisionDueBy()))
         .map(rows -> licence(rows.iterator().next()));
   }
 
@@ -80,39 +90,39 @@ public final class LicenceRepository {
   }
 
   public Future<List<Licence>> list(LicenceFilter filter) {
-    return pool.preparedQuery(LIST).execute(Tuple.tuple()
-            .addString(filter.tenantId())
-            .addString(filter.status() == null ? null : filter.status().name())
-            .addString(filter.element())
-            .addLocalDate(filter.expiringBy())
-            .addInteger(filter.limit())
-            .addInteger(filter.offset()))
+    return LIST.execute(pool, SqlParams.with("tenantId", filter.tenantId())
+            .and("status", filter.status() == null ? null : filter.status().name())
+            .and("element", filter.element())
+            .and("expiringBy", filter.expiringBy())
+            .and("limit", filter.limit())
+            .and("offset", filter.offset()))
         .map(rows -> Rows.list(rows, LicenceRepository::licence));
   }
 
   /** The tenant's ACTIVE licences: the candidates to cover a supply. */
   public Future<List<Licence>> active(String tenantId) {
-    return pool.preparedQuery(USABLE_OF_TENANT).execute(Tuple.of(tenantId))
+    return USABLE_OF_TENANT.execute(pool, SqlParams.with("tenantId", tenantId))
         .map(rows -> Rows.list(rows, LicenceRepository::licence));
   }
 
   public Future<Licence> setStatus(SqlConnection tx, UUID id, LicenceStatus status, String reason, LocalDate dueBy) {
-    return tx.preparedQuery(SET_STATUS).execute(Tuple.of(id, status.name(), reason, dueBy))
+    return SET_STATUS.execute(tx, SqlParams.with("id", id).and("status", status.name()).and("reason", reason)
+            .and("dueBy", dueBy))
         .map(rows -> licence(rows.iterator().next()));
   }
 
   /** Expires every licence whose validTo is before {@code today}; returns those it expired. */
   public Future<List<Licence>> expireBefore(SqlConnection tx, LocalDate today) {
-    return tx.preparedQuery(EXPIRE).execute(Tuple.of(today)).map(rows -> Rows.list(rows, LicenceRepository::licence));
+    return EXPIRE.execute(tx, SqlParams.with("today", today)).map(rows -> Rows.list(rows, LicenceRepository::licence));
   }
 
   public Future<List<Licence>> becomingValid(SqlConnection tx, LocalDate day) {
-    return tx.preparedQuery(BECOMING_VALID).execute(Tuple.of(day))
+    return BECOMING_VALID.execute(tx, SqlParams.with("day", day))
         .map(rows -> Rows.list(rows, LicenceRepository::licence));
   }
 
-  private static Future<Optional<Licence>> find(SqlClient client, String sql, UUID id, String tenantId) {
-    return client.preparedQuery(sql).execute(Tuple.tuple().addUUID(id).addString(tenantId))
+  private static Future<Optional<Licence>> find(SqlClient client, NamedSql sql, UUID id, String tenantId) {
+    return sql.execute(client, SqlParams.with("id", id).and("tenantId", tenantId))
         .map(rows -> Rows.first(rows, LicenceRepository::licence));
   }
 

@@ -1,6 +1,8 @@
 package io.supplyguard.licence.store;
 
+import io.supplyguard.common.db.NamedSql;
 import io.supplyguard.common.db.Rows;
+import io.supplyguard.common.db.SqlParams;
 import io.supplyguard.licence.regime.Element;
 import io.supplyguard.licence.regime.Measure;
 import io.supplyguard.licence.regime.MeasureKind;
@@ -12,7 +14,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class RegimeRepository {
 
   private static final String FORMS = "SELECT code FROM item_form ORDER BY code";
 
-  private static final String MEASURES = """
+  private static final NamedSql MEASURES = NamedSql.of("""
       SELECT m.id, m.issuer, m.title, m.kind, m.issued_on, m.in_force_from, m.in_force_until,
              m.elements, m.forms, m.destinations, m.prohibited_end_uses, m.covers_all_controlled,
              m.items, m.source, m.confidence,
@@ -40,34 +41,40 @@ public final class RegimeRepository {
                  ORDER BY s.suspended_from) FILTER (WHERE s.id IS NOT NULL), '[]'::json) AS suspensions
       FROM measure m
       LEFT JOIN suspension s ON s.measure_id = m.id
-      WHERE $1::text IS NULL OR m.id = $1
+      WHERE #{id}::text IS NULL OR m.id = #{id}
       GROUP BY m.id
-      ORDER BY m.in_force_from, m.id""";
+      ORDER BY m.in_force_from, m.id""");
 
-  private static final String LOCK_MEASURE = "SELECT id FROM measure WHERE id = $1 FOR UPDATE";
+  private static final NamedSql LOCK_MEASURE = NamedSql.of("SELECT id FROM measure WHERE id = #{id} FOR UPDATE");
 
-  private static final String INSERT_MEASURE = """
+  private static final NamedSql INSERT_MEASURE = NamedSql.of("""
       INSERT INTO measure (id, issuer, title, kind, issued_on, in_force_from, in_force_until, elements, forms,
                            destinations, prohibited_end_uses, covers_all_controlled, items, source, confidence)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-      ON CONFLICT (id) DO NOTHING""";
+      VALUES (#{id}, #{issuer}, #{title}, #{kind}, #{issuedOn}, #{inForceFrom}, #{inForceUntil}, #{elements},
+              #{forms}, #{destinations}, #{prohibitedEndUses}, #{coversAllControlled}, #{items}, #{source},
+              #{confidence})
+      ON CONFLICT (id) DO NOTHING""");
 
-  private static final String UPDATE_MEASURE = """
-      UPDATE measure SET issuer = $2, title = $3, kind = $4, issued_on = $5, in_force_from = $6,
-             in_force_until = $7, elements = $8, forms = $9, destinations = $10, prohibited_end_uses = $11,
-             covers_all_controlled = $12, items = $13, source = $14, confidence = $15, updated_at = now()
-      WHERE id = $1""";
+  private static final NamedSql UPDATE_MEASURE = NamedSql.of("""
+      UPDATE measure SET issuer = #{issuer}, title = #{title}, kind = #{kind}, issued_on = #{issuedOn},
+             in_force_from = #{inForceFrom}, in_force_until = #{inForceUntil}, elements = #{elements},
+             forms = #{forms}, destinations = #{destinations}, prohibited_end_uses = #{prohibitedEndUses},
+             covers_all_controlled = #{coversAllControlled}, items = #{items}, source = #{source},
+             confidence = #{confidence}, updated_at = now()
+      WHERE id = #{id}""");
 
-  private static final String INSERT_SUSPENSION = """
+  private static final NamedSql INSERT_SUSPENSION = NamedSql.of("""
       INSERT INTO suspension (measure_id, reference, issued_on, suspended_from, suspended_until, source, confidence)
-      VALUES ($1, $2, $3, $4, $5, $6, 'H')
-      RETURNING id""";
+      VALUES (#{measureId}, #{reference}, #{issuedOn}, #{from}, #{until}, #{source}, 'H')
+      RETURNING id""");
 
-  private static final String LIFT_SUSPENSION = "UPDATE suspension SET lifted_on = $2 WHERE id = $1";
+  private static final NamedSql LIFT_SUSPENSION =
+      NamedSql.of("UPDATE suspension SET lifted_on = #{liftedOn} WHERE id = #{id}");
 
-  private static final String SET_RENEWAL = """
-      UPDATE suspension SET renewal_probability = $2, renewal_note = $3, renewal_set_at = now(), renewal_set_by = $4
-      WHERE id = $1""";
+  private static final NamedSql SET_RENEWAL = NamedSql.of("""
+      UPDATE suspension SET renewal_probability = #{probability}, renewal_note = #{note}, renewal_set_at = now(),
+                            renewal_set_by = #{by}
+      WHERE id = #{id}""");
 
   private final Pool pool;
 
@@ -89,37 +96,38 @@ public final class RegimeRepository {
 
   /** Locks the measure for the rest of the transaction, so that its suspensions change one at a time. */
   public Future<Optional<Measure>> lock(SqlConnection tx, String id) {
-    return tx.preparedQuery(LOCK_MEASURE).execute(Tuple.of(id)).compose(locked -> locked.size() == 0
+    return LOCK_MEASURE.execute(tx, SqlParams.with("id", id)).compose(locked -> locked.size() == 0
         ? Future.succeededFuture(Optional.empty())
         : measures(tx, id).map(found -> found.stream().findFirst()));
   }
 
   /** Inserts a measure; false when its id is taken. */
   public Future<Boolean> insert(SqlConnection tx, Measure m) {
-    return tx.preparedQuery(INSERT_MEASURE).execute(measureTuple(m)).map(rows -> rows.rowCount() == 1);
+    return INSERT_MEASURE.execute(tx, measureParams(m)).map(rows -> rows.rowCount() == 1);
   }
 
   public Future<Void> update(SqlConnection tx, Measure m) {
-    return tx.preparedQuery(UPDATE_MEASURE).execute(measureTuple(m)).mapEmpty();
+    return UPDATE_MEASURE.execute(tx, measureParams(m)).mapEmpty();
   }
 
   public Future<Long> insertSuspension(SqlConnection tx, String measureId, Suspension s) {
-    return tx.preparedQuery(INSERT_SUSPENSION)
-        .execute(Tuple.of(measureId, s.reference(), s.issuedOn(), s.from(), s.until(), s.source()))
+    return INSERT_SUSPENSION.execute(tx, SqlParams.with("measureId", measureId).and("reference", s.reference())
+            .and("issuedOn", s.issuedOn()).and("from", s.from()).and("until", s.until()).and("source", s.source()))
         .map(rows -> rows.iterator().next().getLong("id"));
   }
 
   public Future<Void> liftSuspension(SqlConnection tx, long suspensionId, LocalDate on) {
-    return tx.preparedQuery(LIFT_SUSPENSION).execute(Tuple.of(suspensionId, on)).mapEmpty();
+    return LIFT_SUSPENSION.execute(tx, SqlParams.with("id", suspensionId).and("liftedOn", on)).mapEmpty();
   }
 
   /** Sets a suspension's renewal probability and its note; {@code by} names who set it. */
   public Future<Void> setRenewal(SqlConnection tx, long suspensionId, BigDecimal probability, String note, String by) {
-    return tx.preparedQuery(SET_RENEWAL).execute(Tuple.of(suspensionId, probability, note, by)).mapEmpty();
+    return SET_RENEWAL.execute(tx, SqlParams.with("id", suspensionId).and("probability", probability)
+        .and("note", note).and("by", by)).mapEmpty();
   }
 
   private static Future<List<Measure>> measures(SqlClient client, String id) {
-    return client.preparedQuery(MEASURES).execute(Tuple.tuple().addString(id)).map(rows -> Rows.list(rows, RegimeRepository::measure));
+    return MEASURES.execute(client, SqlParams.with("id", id)).map(rows -> Rows.list(rows, RegimeRepository::measure));
   }
 
   /** Read as text, so that the probability comes back exactly as written. */
@@ -127,10 +135,13 @@ public final class RegimeRepository {
     return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
   }
 
-  private static Tuple measureTuple(Measure m) {
-    return Tuple.from(new Object[] {m.id(), m.issuer(), m.title(), m.kind().name(), m.issuedOn(), m.inForceFrom(),
-        m.inForceUntil(), sorted(m.elements()), sorted(m.forms()), sorted(m.destinations()),
-        sorted(m.prohibitedEndUses()), m.coversAllControlled(), m.items(), m.source(), m.confidence()});
+  private static SqlParams measureParams(Measure m) {
+    return SqlParams.with("id", m.id()).and("issuer", m.issuer()).and("title", m.title()).and("kind", m.kind().name())
+        .and("issuedOn", m.issuedOn()).and("inForceFrom", m.inForceFrom()).and("inForceUntil", m.inForceUntil())
+        .and("elements", sorted(m.elements())).and("forms", sorted(m.forms()))
+        .and("destinations", sorted(m.destinations())).and("prohibitedEndUses", sorted(m.prohibitedEndUses()))
+        .and("coversAllControlled", m.coversAllControlled()).and("items", m.items()).and("source", m.source())
+        .and("confidence", m.confidence());
   }
 
   private static String[] sorted(Set<String> values) {
