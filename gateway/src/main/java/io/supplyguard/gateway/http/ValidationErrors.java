@@ -92,7 +92,7 @@ final class ValidationErrors {
       List<FieldError> own = all.stream().filter(e -> !ENCLOSING.matcher(e.message()).find()).toList();
       if (!own.isEmpty()) {
         specific.addAll(own);
-      } else if (byField.keySet().stream().anyMatch(f -> f.startsWith(field + ".") || f.startsWith(field + "["))) {
+      } else if (byField.keySet().stream().anyMatch(f -> encloses(field, f))) {
         return; // An enclosing object or array: its member's error says what is wrong.
       } else if (all.stream().anyMatch(e -> ADDITIONAL.matcher(e.message()).find())) {
         specific.add(new FieldError(field, "is not a property of this request"));
@@ -101,6 +101,11 @@ final class ValidationErrors {
       }
     });
     return specific;
+  }
+
+  /** The body encloses every field; its members are named without it. */
+  private static boolean encloses(String field, String other) {
+    return field.equals("body") ? !other.equals("body") : other.startsWith(field + ".") || other.startsWith(field + "[");
   }
 
   /** {@code #/lines/0/qty} becomes {@code lines[0].qty}. */
