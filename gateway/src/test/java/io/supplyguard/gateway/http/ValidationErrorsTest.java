@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.testing.Await;
+import io.supplyguard.gateway.contract.Contract;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -115,6 +116,23 @@ class ValidationErrorsTest {
         + " \"lines\": [{\"qty\": \"x\"}, {}]}"))
         .containsExactlyInAnyOrder(new FieldError("lines[0].qty", "Instance type string is invalid. Expected number"),
             new FieldError("lines[1].qty", "is required"));
+  }
+
+  /**
+   * Text and MultilineText are found by where they failed in the gateway's own contract: the
+   * validator's words ("matched not") would tell the client nothing.
+   */
+  @Test
+  @DisplayName("text the contract's Text or MultilineText refuses: the field, and what is wrong with it in words")
+  void textRules() throws Exception {
+    RequestValidator gateway = RequestValidator.create(vertx, Await.result(Contract.load(vertx)).routable());
+    assertThat(errors(gateway, "createTenant", Map.of(), Map.of(), Map.of(), "{\"name\": \"a\\u0000b\"}"))
+        .containsExactly(new FieldError("name",
+            "must not contain control characters (U+0000 to U+001F) or unpaired surrogates"));
+    assertThat(errors(gateway, "changeLicenceStatus", Map.of("id", "6f1c2d3e-4b5a-4c6d-8e7f-901234567890"), Map.of(),
+        Map.of(), "{\"status\": \"ACTIVE\", \"reason\": \"a\\t\\ud800\"}"))
+        .containsExactly(new FieldError("reason",
+            "must not contain control characters other than tab and line breaks, or unpaired surrogates"));
   }
 
   /**
