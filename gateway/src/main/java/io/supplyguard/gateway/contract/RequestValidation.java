@@ -1,7 +1,5 @@
 package io.supplyguard.gateway.contract;
 
-import io.supplyguard.common.bus.FieldError;
-import io.supplyguard.common.bus.ServiceException;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
@@ -12,13 +10,11 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.validation.ValidatedRequest;
 import io.vertx.openapi.validation.ValidatorException;
-import java.util.List;
 
 /**
  * Validates each request against its operation in the contract, in place of the router's own
  * validation handler and to the same effect: the validated request is put where the router
- * puts it, and a request that does not match fails with a 400 carrying the validator's error;
- * so does one whose text could not be stored ({@link StorableText}).
+ * puts it, and a request that does not match fails with a 400 carrying the validator's error.
  */
 public final class RequestValidation {
   private final EventLoopValidator validator;
@@ -41,11 +37,6 @@ public final class RequestValidation {
         validated = validator.validateNow(extracted.result(), operation);
       } catch (ValidatorException e) {
         ctx.fail(new HttpException(400, e.getMessage(), e));
-        return;
-      }
-      List<FieldError> unstorable = StorableText.errors(validated);
-      if (!unstorable.isEmpty()) {
-        ctx.fail(ServiceException.invalidFields(unstorable));
         return;
       }
       ctx.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, validated);

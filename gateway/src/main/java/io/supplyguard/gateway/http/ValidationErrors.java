@@ -3,6 +3,7 @@ package io.supplyguard.gateway.http;
 import io.supplyguard.common.bus.FieldError;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.validation.SchemaValidationException;
+import io.vertx.openapi.validation.ValidatorErrorType;
 import io.vertx.openapi.validation.ValidatorException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +31,15 @@ final class ValidationErrors {
           + "|Items did not match schema|Instance does not match every subschema"
           + "|Instance does not match \"(?:then|else)\" schema)$");
   private static final Pattern ADDITIONAL = Pattern.compile("does not match additional properties schema$");
+  /**
+   * The contract's text schemas, by where they fail: the validator says only that the value
+   * matched their {@code not}, which tells the client nothing.
+   */
+  private static final Map<String, String> TEXT_RULES = Map.of(
+      "/components/schemas/Text/not",
+      "must not contain control characters (U+0000 to U+001F) or unpaired surrogates",
+      "/components/schemas/MultilineText/not",
+      "must not contain control characters other than tab and line breaks, or unpaired surrogates");
 
   private ValidationErrors() {
   }
@@ -50,10 +60,15 @@ final class ValidationErrors {
   }
 
   private static String parameterProblem(ValidatorException e) {
-    return switch (e.type()) {
-      case MISSING_REQUIRED_PARAMETER -> "is required";
-      default -> "has a value that does not match the contract";
-    };
+    if (e.type() == ValidatorErrorType.MISSING_REQUIRED_PARAMETER) {
+      return "is required";
+    }
+    List<FieldError> leaves = new ArrayList<>();
+    if (e instanceof SchemaValidationException schema && schema.getOutputUnit() != null) {
+      leaves(schema.getOutputUnit(), leaves);
+    }
+    return leaves.stream().map(FieldError::message).filter(TEXT_RULES::containsValue).findFirst()
+        .orElse("has a value that does not match the contract");
   }
 
   private static void leaves(OutputUnit unit, List<FieldError> errors) {
@@ -66,7 +81,7 @@ final class ValidationErrors {
       return;
     }
     String field = pointerToField(unit.getInstanceLocation());
-    String message = unit.getError();
+    String message = textRule(unit.getAbsoluteKeywordLocation(), unit.getError());
     Matcher required = REQUIRED.matcher(message);
     if (required.find()) {
       field = field.isEmpty() ? required.group(1) : field + "." + required.group(1);
@@ -76,6 +91,17 @@ final class ValidationErrors {
     if (!errors.contains(error)) {
       errors.add(error);
     }
+  }
+
+  private static String textRule(String location, String message) {
+    if (location != null) {
+      for (Map.Entry<String, String> rule : TEXT_RULES.entrySet()) {
+        if (location.endsWith(rule.getKey())) {
+          return rule.getValue();
+        }
+      }
+    }
+    return message;
   }
 
   /**
@@ -92,7 +118,7 @@ final class ValidationErrors {
       List<FieldError> own = all.stream().filter(e -> !ENCLOSING.matcher(e.message()).find()).toList();
       if (!own.isEmpty()) {
         specific.addAll(own);
-      } else if (byField.keySet().stream().anyMatch(f -> f.startsWith(field + ".") || f.startsWith(field + "["))) {
+      } else if (byField.keySet().stream().anyMatch(f -> encloses(field, f))) {
         return; // An enclosing object or array: its member's error says what is wrong.
       } else if (all.stream().anyMatch(e -> ADDITIONAL.matcher(e.message()).find())) {
         specific.add(new FieldError(field, "is not a property of this request"));
@@ -101,6 +127,11 @@ final class ValidationErrors {
       }
     });
     return specific;
+  }
+
+  /** The body encloses every field; its members are named without it. */
+  private static boolean encloses(String field, String other) {
+    return field.equals("body") ? !other.equals("body") : other.startsWith(field + ".") || other.startsWith(field + "[");
   }
 
   /** {@code #/lines/0/qty} becomes {@code lines[0].qty}. */
