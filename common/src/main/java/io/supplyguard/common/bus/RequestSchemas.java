@@ -56,7 +56,7 @@ final class RequestSchemas {
     }
     // Fields are added beside the body's: that is sound only for a closed object.
     if (!"object".equals(schema.getValue("type")) || !Boolean.FALSE.equals(schema.getValue("additionalProperties"))) {
-      throw invalid(address, "the body of " + operation.id() + " is not a closed object; its fields cannot be extended");
+      throw invalid(address, "the body of " + operation.id() + " is not a closed object; it cannot take more fields");
     }
     JsonObject copy = schema.copy();
     copy.put("properties", copy.getJsonObject("properties", new JsonObject()));

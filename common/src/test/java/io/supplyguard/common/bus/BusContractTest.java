@@ -74,8 +74,9 @@ class BusContractTest {
   }
 
   private static JsonObject drawdown(String kg) {
-    return new JsonObject("{\"id\": \"1f0e6bb6-8a4e-4d7e-9a53-3c1f1a2b3c4d\", \"shipmentRef\": \"S-1\", \"quantityKg\": "
-        + kg + "}");
+    // As a client writes it: parsed from the text, as the bus and the gateway parse it.
+    return new JsonObject("{\"id\": \"1f0e6bb6-8a4e-4d7e-9a53-3c1f1a2b3c4d\", \"shipmentRef\": \"S-1\","
+        + " \"quantityKg\": " + kg + "}");
   }
 
   private static String value(Field field) {

@@ -10,7 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 
-/** A tenant's sites, stored recommendations and alerts; requests as the bus contract has checked them. */
+/** A tenant's sites, stored recommendations and alerts; requests as the bus contract checked them. */
 final class TenantQueries {
   private final Pool pool;
 
@@ -21,7 +21,8 @@ final class TenantQueries {
   Future<JsonObject> createSite(BusRequest request) {
     String tenant = request.requireTenant();
     JsonObject in = request.body();
-    return SiteRepository.create(pool, tenant, in.getString("id"), in.getString("name").trim(), in.getString("country"));
+    return SiteRepository.create(pool, tenant, in.getString("id"), in.getString("name").trim(),
+        in.getString("country"));
   }
 
   Future<JsonObject> listSites(BusRequest request) {
@@ -39,8 +40,8 @@ final class TenantQueries {
   Future<JsonObject> listAlerts(BusRequest request) {
     String tenant = request.requireTenant();
     JsonObject in = request.body();
-    return AlertRepository.list(pool, tenant, in.getString("status"), in.getString("siteId"), in.getString("materialId"),
-            in.getLong("beforeId", Long.MAX_VALUE), in.getInteger("limit", 100))
+    return AlertRepository.list(pool, tenant, in.getString("status"), in.getString("siteId"),
+            in.getString("materialId"), in.getLong("beforeId", Long.MAX_VALUE), in.getInteger("limit", 100))
         .map(all -> new JsonObject().put("alerts", new JsonArray(all.stream().map(a -> {
           a.remove("tenantId");
           return a;

@@ -51,10 +51,11 @@ class ContractOverTheBusTest {
       assertThat(e.errors()).containsExactlyInAnyOrder(
           new FieldError("country", "must be an ISO 3166 alpha-2 country code such as DE or US"),
           new FieldError("extra", "is not a property of this request"));
-      bus.request(Addresses.SITES_LIST, new JsonObject(), tenant).onComplete(test.succeeding(sites -> test.verify(() -> {
-        assertThat(sites.getJsonArray("sites")).isEmpty();
-        test.completeNow();
-      })));
+      bus.request(Addresses.SITES_LIST, new JsonObject(), tenant)
+          .onComplete(test.succeeding(sites -> test.verify(() -> {
+            assertThat(sites.getJsonArray("sites")).isEmpty();
+            test.completeNow();
+          })));
     })));
   }
 
@@ -80,7 +81,8 @@ class ContractOverTheBusTest {
     BusClient.Caller tenant = tenant();
     bus.request(Addresses.SITES_CREATE, new JsonObject().put("id", "plant-2").put("name", " Plant ")
             .put("country", "DE"), tenant)
-        .onSuccess(site -> test.verify(() -> assertThat(CONTRACT.errors(Addresses.SITES_CREATE, "reply", site)).isEmpty()))
+        .onSuccess(site -> test.verify(() ->
+            assertThat(CONTRACT.errors(Addresses.SITES_CREATE, "reply", site)).isEmpty()))
         .compose(site -> bus.request(Addresses.SITES_LIST, new JsonObject(), tenant))
         .onSuccess(sites -> test.verify(() -> {
           assertThat(CONTRACT.errors(Addresses.SITES_LIST, "reply", sites)).isEmpty();
