@@ -17,7 +17,7 @@ class OpenApiLintTest {
   void lint() throws Exception {
     ExternalTool npx = ExternalTool.require("npx", "npm", "the OpenAPI lint (redocly) of the gateway's contract");
     ExternalTool.Result result = npx.run(Path.of("."), 300, "--yes", REDOCLY, "lint",
-        "src/main/resources/openapi/openapi.yaml");
+        "../common/src/main/resources/openapi/openapi.yaml");
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("Your API description is valid");
   }

@@ -28,12 +28,23 @@ public final class BusServer {
 
   private final Vertx vertx;
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+  private BusContract contract;
   private int inFlight;
   private Promise<Void> drained;
 
   public BusServer(Vertx vertx) {
     this.vertx = vertx;
     EncodedJson.registerOn(vertx.eventBus());
+  }
+
+  /**
+   * Checks every request against {@code contract} before its handler sees it: an invalid one is
+   * answered BAD_REQUEST naming its fields, and the handler reads a message of the contract's shape.
+   * Every address answered afterwards must have a request schema.
+   */
+  public BusServer validatedBy(BusContract contract) {
+    this.contract = contract;
+    return this;
   }
 
   /** Answers requests sent to {@code address} with {@code handler}. */
@@ -51,6 +62,9 @@ public final class BusServer {
   }
 
   private BusServer answer(String address, Function<BusRequest, Future<EncodedJson>> handler) {
+    if (contract != null && !contract.hasRequest(address)) {
+      throw new IllegalStateException("The bus contract has no request schema for " + address);
+    }
     consumers.add(vertx.eventBus().consumer(address, message -> dispatch(address, message, handler)));
     return this;
   }
@@ -90,6 +104,9 @@ public final class BusServer {
     BusRequest request = null;
     try {
       request = BusRequest.of(message.body(), message.headers());
+      if (contract != null) {
+        contract.checkRequest(address, request.body());
+      }
       result = handler.apply(request);
     } catch (RuntimeException e) {
       result = Future.failedFuture(e);

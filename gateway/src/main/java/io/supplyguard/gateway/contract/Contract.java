@@ -1,5 +1,6 @@
 package io.supplyguard.gateway.contract;
 
+import io.supplyguard.common.bus.ExactDecimals;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -20,6 +21,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The copy also has no {@code security} requirements: the gateway authenticates in its own
  * root handler, and the router would otherwise chain a handler for each alternative scheme
  * even with security turned off, and fail every request.
+ * Its {@code multipleOf}s are exact decimals ({@link ExactDecimals}), so that 1e12 kg is a multiple of 0.001.
  */
 public record Contract(Buffer text, OpenAPIContract routable) {
   static final String PATH = "openapi/openapi.yaml";
@@ -45,6 +47,7 @@ public record Contract(Buffer text, OpenAPIContract routable) {
     JsonObject copy = document.copy();
     copy.remove("security");
     rename(copy);
+    ExactDecimals.apply(copy);
     return copy;
   }
 

@@ -3,6 +3,7 @@ package io.supplyguard.inventory.api;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.common.bus.BusClient;
+import io.supplyguard.common.bus.BusContract;
 import io.supplyguard.common.bus.BusServer;
 import io.supplyguard.common.time.DailyTicker;
 import io.supplyguard.inventory.alerts.AlertOutbox;
@@ -46,6 +47,10 @@ public final class InventoryVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    return BusContract.load(vertx).compose(this::start);
+  }
+
+  private Future<?> start(BusContract contract) {
     InventoryMetrics metrics = new InventoryMetrics(registry);
     InventorySettings.Timers timers = settings.timers();
     outbox = new AlertOutbox(vertx, pool, metrics, timers.busTimeout(), timers.alertDeliveryRetry());
@@ -64,7 +69,7 @@ public final class InventoryVerticle extends VerticleBase {
     RegimeChangeScenario regimeChange = new RegimeChangeScenario(pool, recomputer, clock);
     SimulationHandlers simulations = new SimulationHandlers(vertx, position, recomputer, clock);
 
-    bus = new BusServer(vertx)
+    bus = new BusServer(vertx).validatedBy(contract)
         .handle(Addresses.MATERIALS_LIST, catalogue::list)
         .handle(Addresses.MATERIALS_GET, catalogue::get)
         .handle(Addresses.MATERIALS_CREATE, catalogue::create)

@@ -1,6 +1,5 @@
 package io.supplyguard.inventory.api;
 
-import io.supplyguard.common.bus.BodyReader;
 import io.supplyguard.common.bus.BusRequest;
 import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.ServiceException;
@@ -36,7 +35,7 @@ final class PositionHandlers {
 
   Future<JsonObject> upsert(BusRequest request) {
     PositionKey key = key(request, request.requireTenant());
-    PositionInput.Parsed parsed = PositionInput.parse(request.body(), defaultServiceLevel, defaultOrderDays);
+    PositionInput.Parsed parsed = PositionInput.read(request.body(), defaultServiceLevel, defaultOrderDays);
     return Future.all(SiteRepository.exists(pool, key.tenantId(), key.siteId()),
         MaterialRepository.byId(pool, key.materialId())).compose(found -> {
       if (!found.<Boolean>resultAt(0)) {
@@ -63,10 +62,7 @@ final class PositionHandlers {
   /** The recommendation for any date, computed now and not stored. */
   Future<JsonObject> recommendation(BusRequest request) {
     PositionKey key = key(request, request.requireTenant());
-    BodyReader in = new BodyReader(request.body());
-    LocalDate given = in.date("asOf", false);
-    in.check();
-    LocalDate asOf = given != null ? given : LocalDate.now(clock);
+    LocalDate asOf = AsOf.of(request.body(), clock);
     return find(key).compose(p -> recomputer.compute(List.of(p), asOf, null, request.requestId()))
         .map(computed -> computed.get(0).json());
   }
@@ -77,11 +73,7 @@ final class PositionHandlers {
   }
 
   static PositionKey key(BusRequest request, String tenantId) {
-    BodyReader in = new BodyReader(request.body());
-    String siteId = in.text("siteId", true, 61);
-    String materialId = in.text("materialId", true, 61);
-    in.check();
-    return new PositionKey(tenantId, siteId, materialId);
+    return new PositionKey(tenantId, request.body().getString("siteId"), request.body().getString("materialId"));
   }
 
   static JsonObject json(StockPosition p) {

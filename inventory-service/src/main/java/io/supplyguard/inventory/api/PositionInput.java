@@ -1,17 +1,15 @@
 package io.supplyguard.inventory.api;
 
-import io.supplyguard.common.bus.BodyReader;
 import io.supplyguard.inventory.buffer.AlternateSource;
 import io.supplyguard.inventory.buffer.PositionInputs;
 import io.supplyguard.inventory.buffer.ServiceMeasure;
 import io.vertx.core.json.JsonObject;
 
-/** A stock position's fields from a request, each checked against docs/buffer-model.md's rules ("Inputs"). */
+/**
+ * A stock position's fields, read from a request the bus contract has checked against the
+ * contract's PositionRequest (docs/buffer-model.md, "Inputs"), with the defaults of those left out.
+ */
 final class PositionInput {
-  private static final double MAX_KG = 1e12;
-  private static final double MAX_DAYS = 3650;
-  /** The longest consignee name (the contract's bound too). */
-  static final int MAX_CONSIGNEE = 200;
 
   /** The position's numbers, end use, destination and consignee (null when not given). */
   record Parsed(PositionInputs inputs, String endUse, String destination, String consignee) {
@@ -20,36 +18,18 @@ final class PositionInput {
   private PositionInput() {
   }
 
-  static Parsed parse(JsonObject body, double defaultServiceLevel, double defaultOrderDays) {
-    BodyReader in = new BodyReader(body);
-    Double onHand = in.number("onHand", true, 0, true, MAX_KG, false);
-    Double onOrder = in.number("onOrder", true, 0, true, MAX_KG, false);
-    Double demand = in.number("demandMeanPerDay", true, 0, true, MAX_KG, false);
-    Double demandStd = in.number("demandStdPerDay", true, 0, true, MAX_KG, false);
-    Double leadTime = in.number("leadTimeMeanDays", true, 0, false, MAX_DAYS, false);
-    Double leadTimeStd = in.number("leadTimeStdDays", true, 0, true, MAX_DAYS, false);
-    ServiceMeasure measure = in.oneOf("serviceMeasure", ServiceMeasure.class, false);
-    Double serviceLevel = in.number("serviceLevel", false, 0.5, true, 1, true);
-    Double review = in.number("reviewPeriodDays", false, 0, true, MAX_DAYS, false);
-    Double orderQuantity = in.number("orderQuantity", false, 0, false, MAX_KG, false);
-    String endUse = in.code("endUse", true);
-    String destination = in.country("destination", true);
-    String consignee = in.text("consignee", false, MAX_CONSIGNEE);
-    AlternateSource alternate = null;
-    JsonObject alt = in.object("alternateSource", false);
-    if (alt != null) {
-      BodyReader altIn = new BodyReader(alt);
-      Double altMean = altIn.number("leadTimeMeanDays", true, 0, false, MAX_DAYS, false);
-      Double altStd = altIn.number("leadTimeStdDays", true, 0, true, MAX_DAYS, false);
-      in.include("alternateSource.", altIn);
-      alternate = altIn.hasErrors() ? null : new AlternateSource(altMean, altStd);
-    }
-    in.check();
-    double q = orderQuantity != null ? orderQuantity : demand * defaultOrderDays;
-    return new Parsed(new PositionInputs(onHand, onOrder, demand, demandStd, leadTime, leadTimeStd,
-        measure != null ? measure : ServiceMeasure.CYCLE,
-        serviceLevel != null ? serviceLevel : defaultServiceLevel, review != null ? review : 0, q, alternate),
-        endUse, destination, consignee);
+  static Parsed read(JsonObject body, double defaultServiceLevel, double defaultOrderDays) {
+    double demand = body.getDouble("demandMeanPerDay");
+    JsonObject alternate = body.getJsonObject("alternateSource");
+    String consignee = body.getString("consignee");
+    return new Parsed(new PositionInputs(body.getDouble("onHand"), body.getDouble("onOrder"), demand,
+        body.getDouble("demandStdPerDay"), body.getDouble("leadTimeMeanDays"), body.getDouble("leadTimeStdDays"),
+        ServiceMeasure.valueOf(body.getString("serviceMeasure", ServiceMeasure.CYCLE.name())),
+        body.getDouble("serviceLevel", defaultServiceLevel), body.getDouble("reviewPeriodDays", 0.0),
+        body.getDouble("orderQuantity", demand * defaultOrderDays),
+        alternate == null ? null : new AlternateSource(alternate.getDouble("leadTimeMeanDays"),
+            alternate.getDouble("leadTimeStdDays"))),
+        body.getString("endUse"), body.getString("destination"), consignee == null ? null : consignee.trim());
   }
 
   static JsonObject json(String siteId, String materialId, Parsed p) {

@@ -1,6 +1,5 @@
 package io.supplyguard.inventory.api;
 
-import io.supplyguard.common.bus.BodyReader;
 import io.supplyguard.common.bus.BusRequest;
 import io.supplyguard.common.bus.FailureCode;
 import io.supplyguard.common.bus.ServiceException;
@@ -48,16 +47,9 @@ final class RegimeChangeScenario {
 
   Future<JsonObject> run(BusRequest request) {
     request.requireAdmin();
-    BodyReader in = new BodyReader(request.body());
-    LocalDate given = in.date("asOf", false);
-    JsonObject change = in.object("change", true);
-    JsonObject scenario = in.object("scenario", true);
-    if (scenario != null && !(scenario.getValue("changes") instanceof JsonArray changes && !changes.isEmpty())
-        && !(scenario.getValue("listings") instanceof JsonArray listings && !listings.isEmpty())) {
-      in.error("scenario.changes", "must list at least one change (or listings)");
-    }
-    in.check();
-    LocalDate asOf = given != null ? given : LocalDate.now(clock);
+    LocalDate asOf = AsOf.of(request.body(), clock);
+    JsonObject change = request.body().getJsonObject("change");
+    JsonObject scenario = request.body().getJsonObject("scenario");
     // The positions the published change would recompute: those it reaches, and those naming a
     // consignee when it changes the lists of parties (each once).
     List<Selection> selections = new ArrayList<>();

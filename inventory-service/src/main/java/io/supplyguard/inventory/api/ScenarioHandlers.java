@@ -1,6 +1,5 @@
 package io.supplyguard.inventory.api;
 
-import io.supplyguard.common.bus.BodyReader;
 import io.supplyguard.common.bus.BusRequest;
 import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.inventory.position.PositionKey;
@@ -38,15 +37,8 @@ final class ScenarioHandlers {
 
   Future<JsonObject> run(BusRequest request) {
     String tenant = request.requireTenant();
-    BodyReader in = new BodyReader(request.body());
-    LocalDate given = in.date("asOf", false);
-    JsonArray changes = request.body().getValue("changes") instanceof JsonArray a ? a : null;
-    if (changes == null || changes.isEmpty()) {
-      in.error("changes", "must list at least one change");
-    }
-    in.check();
-    LocalDate asOf = given != null ? given : LocalDate.now(clock);
-    JsonObject scenario = new JsonObject().put("changes", changes);
+    LocalDate asOf = AsOf.of(request.body(), clock);
+    JsonObject scenario = new JsonObject().put("changes", request.body().getJsonArray("changes"));
     return page(tenant, null, asOf, scenario, request.requestId(), new JsonArray(), 0)
         .map(affected -> new JsonObject().put("asOf", asOf.toString()).put("positions", affected));
   }

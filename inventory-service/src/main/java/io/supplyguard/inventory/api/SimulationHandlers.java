@@ -1,6 +1,5 @@
 package io.supplyguard.inventory.api;
 
-import io.supplyguard.common.bus.BodyReader;
 import io.supplyguard.common.bus.BusRequest;
 import io.supplyguard.common.bus.FailureCode;
 import io.supplyguard.common.bus.ServiceException;
@@ -38,16 +37,11 @@ final class SimulationHandlers {
 
   Future<JsonObject> simulate(BusRequest request) {
     PositionKey key = PositionHandlers.key(request, request.requireTenant());
-    BodyReader in = new BodyReader(request.body());
-    LocalDate given = in.date("asOf", false);
-    Integer horizon = in.integer("horizonDays", false, 1, SimulationRequest.MAX_HORIZON_DAYS);
-    Integer replications = in.integer("replications", false, 1, SimulationRequest.MAX_REPLICATIONS);
-    Long seed = in.longValue("seed", false);
-    in.check();
-    LocalDate asOf = given != null ? given : LocalDate.now(clock);
-    int days = horizon != null ? horizon : 365;
-    int runs = replications != null ? replications : 500;
-    long seedValue = seed != null ? seed : 1L;
+    JsonObject in = request.body();
+    LocalDate asOf = AsOf.of(in, clock);
+    int days = in.getInteger("horizonDays", 365);
+    int runs = in.getInteger("replications", 500);
+    long seedValue = in.getLong("seed", 1L);
     return positions.find(key)
         .compose(p -> recomputer.compute(List.of(p), asOf, null, request.requestId()))
         .compose(computed -> {

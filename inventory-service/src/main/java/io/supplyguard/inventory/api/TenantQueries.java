@@ -1,8 +1,6 @@
 package io.supplyguard.inventory.api;
 
-import io.supplyguard.common.bus.BodyReader;
 import io.supplyguard.common.bus.BusRequest;
-import io.supplyguard.inventory.buffer.PositionStatus;
 import io.supplyguard.inventory.recompute.RecommendationJson;
 import io.supplyguard.inventory.store.AlertRepository;
 import io.supplyguard.inventory.store.RecommendationRepository;
@@ -12,7 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 
-/** A tenant's sites, stored recommendations and alerts. */
+/** A tenant's sites, stored recommendations and alerts; requests as the bus contract checked them. */
 final class TenantQueries {
   private final Pool pool;
 
@@ -22,15 +20,9 @@ final class TenantQueries {
 
   Future<JsonObject> createSite(BusRequest request) {
     String tenant = request.requireTenant();
-    BodyReader in = new BodyReader(request.body());
-    String id = in.text("id", true, 61);
-    if (id != null && !id.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,60}")) {
-      in.error("id", "must be letters, digits, dashes and underscores, such as plant-01");
-    }
-    String name = in.text("name", true, 200);
-    String country = in.country("country", false);
-    in.check();
-    return SiteRepository.create(pool, tenant, id, name, country);
+    JsonObject in = request.body();
+    return SiteRepository.create(pool, tenant, in.getString("id"), in.getString("name").trim(),
+        in.getString("country"));
   }
 
   Future<JsonObject> listSites(BusRequest request) {
@@ -39,27 +31,17 @@ final class TenantQueries {
 
   Future<JsonObject> listRecommendations(BusRequest request) {
     String tenant = request.requireTenant();
-    BodyReader in = new BodyReader(request.body());
-    PositionStatus status = in.oneOf("status", PositionStatus.class, false);
-    Integer limit = in.integer("limit", false, 1, 500);
-    Integer offset = in.integer("offset", false, 0, Integer.MAX_VALUE);
-    in.check();
-    return RecommendationRepository.list(pool, tenant, status == null ? null : status.name(), limit == null ? 100 : limit,
-        offset == null ? 0 : offset).map(all -> new JsonObject().put("recommendations", new JsonArray(all.stream()
+    JsonObject in = request.body();
+    return RecommendationRepository.list(pool, tenant, in.getString("status"), in.getInteger("limit", 100),
+        in.getInteger("offset", 0)).map(all -> new JsonObject().put("recommendations", new JsonArray(all.stream()
             .map(r -> RecommendationJson.of(r.key(), r.asOf(), r.recommendation(), r.determination())).toList())));
   }
 
   Future<JsonObject> listAlerts(BusRequest request) {
     String tenant = request.requireTenant();
-    BodyReader in = new BodyReader(request.body());
-    PositionStatus status = in.oneOf("status", PositionStatus.class, false);
-    String siteId = in.text("siteId", false, 61);
-    String materialId = in.text("materialId", false, 61);
-    Integer limit = in.integer("limit", false, 1, 500);
-    Long beforeId = in.longValue("beforeId", false);
-    in.check();
-    return AlertRepository.list(pool, tenant, status == null ? null : status.name(), siteId, materialId,
-            beforeId == null ? Long.MAX_VALUE : beforeId, limit == null ? 100 : limit)
+    JsonObject in = request.body();
+    return AlertRepository.list(pool, tenant, in.getString("status"), in.getString("siteId"),
+            in.getString("materialId"), in.getLong("beforeId", Long.MAX_VALUE), in.getInteger("limit", 100))
         .map(all -> new JsonObject().put("alerts", new JsonArray(all.stream().map(a -> {
           a.remove("tenantId");
           return a;
