@@ -4,6 +4,7 @@ import static io.supplyguard.gateway.TestPlatform.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -57,6 +58,22 @@ class QuantityContractTest {
         .sendJsonObject(ValidBodies.licence().put("quantityKg", 999999999999.999))
         .onComplete(test.succeeding(response -> test.verify(() -> {
           assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("a drawdown of 1e309 kg (JSON the parser reads as infinity) is a 400 naming quantityKg, not a 500")
+  void infiniteQuantity(VertxTestContext test) {
+    String body = "{\"quantityKg\": 1e309, \"shipmentRef\": \"SHP-INF\"}";
+    platform.call(HttpMethod.POST, "/api/v1/licences", tenant).sendJsonObject(ValidBodies.licence())
+        .compose(created -> platform.call(HttpMethod.POST,
+                "/api/v1/licences/" + created.bodyAsJsonObject().getString("id") + "/drawdowns", tenant)
+            .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(body)))
+        .onComplete(test.succeeding(response -> test.verify(() -> {
+          assertProblem(response, 400);
+          assertThat(response.bodyAsJsonObject().getJsonArray("errors").stream()
+              .map(e -> ((JsonObject) e).getString("field"))).containsOnly("quantityKg");
           test.completeNow();
         })));
   }

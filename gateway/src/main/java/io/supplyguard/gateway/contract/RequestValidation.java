@@ -1,5 +1,6 @@
 package io.supplyguard.gateway.contract;
 
+import io.supplyguard.common.bus.ServiceException;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
@@ -8,6 +9,7 @@ import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatedRequest;
 import io.vertx.openapi.validation.ValidatorException;
 
@@ -37,6 +39,13 @@ public final class RequestValidation {
         validated = validator.validateNow(extracted.result(), operation);
       } catch (ValidatorException e) {
         ctx.fail(new HttpException(400, e.getMessage(), e));
+        return;
+      } catch (NumberFormatException e) {
+        // The validator turns numbers into decimals and cannot for one whose double is infinite
+        // (JSON allows 1e309): only then is the body read again, to name the field.
+        RequestParameter body = extracted.result().getBody();
+        ctx.fail(ServiceException.invalidField(FiniteNumbers.firstInfinite(body == null ? null : body.get())
+            .orElse("body"), "must be a finite number"));
         return;
       }
       ctx.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, validated);
