@@ -10,6 +10,7 @@ import io.supplyguard.licence.events.ChangeEvents;
 import io.supplyguard.licence.registry.Licence;
 import io.supplyguard.licence.registry.LicenceLifecycle;
 import io.supplyguard.licence.registry.LicenceStatus;
+import io.supplyguard.licence.registry.StatusRefusal;
 import io.supplyguard.licence.registry.WorkingDays;
 import io.supplyguard.licence.store.Actor;
 import io.supplyguard.licence.store.AuditRepository;
@@ -25,6 +26,7 @@ import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The licence registry on the bus: register, read, list, change status, history (drawdowns: {@link Drawdowns}). */
@@ -90,16 +92,9 @@ final class LicenceHandlers {
     in.check();
     return pool.withTransaction(tx -> licences.lock(tx, id, tenant).compose(found -> {
       Licence current = found.orElseThrow(() -> ServiceException.notFound("Licence " + id));
-      if (!LicenceLifecycle.allowed(current.status(), target)) {
-        List<String> allowed = LicenceLifecycle.allowedFrom(current.status()).stream().map(Enum::name).sorted().toList();
-        throw new ServiceException(FailureCode.CONFLICT, "A licence that is " + current.status() + " cannot become "
-            + target + (allowed.isEmpty() ? "; it can no longer change." : "; it can become " + String.join(" or ", allowed) + "."),
-            List.of(new FieldError("status", "is not allowed from " + current.status())),
-            new JsonObject().put("allowed", new JsonArray(allowed)).put("currentStatus", current.status().name()));
-      }
-      if (target == LicenceStatus.ACTIVE && current.validTo().isBefore(today())) {
-        throw new ServiceException(FailureCode.CONFLICT, "The licence's validity ended on " + current.validTo() + ".",
-            List.of(new FieldError("status", "the licence is past validTo")));
+      Optional<StatusRefusal> refused = current.refusesBecoming(target, today());
+      if (refused.isPresent()) {
+        throw refusal(refused.get(), current, target);
       }
       return licences.setStatus(tx, id, target, reason, target == LicenceStatus.APPLIED ? current.decisionDueBy() : null)
           .compose(updated -> changed(tx, request, target.name(), current, updated).map(v -> LicenceJson.of(updated)));
@@ -109,6 +104,24 @@ final class LicenceHandlers {
   Future<JsonObject> history(BusRequest request) {
     return find(request).compose(licence -> audit.ofEntity("LICENCE", licence.id().toString()))
         .map(events -> new JsonObject().put("events", new JsonArray(events)));
+  }
+
+  /** The 409 for a status change the licence refuses, naming the field that asked for it. */
+  private static ServiceException refusal(StatusRefusal why, Licence current, LicenceStatus target) {
+    return switch (why) {
+      case NOT_ALLOWED_FROM -> {
+        List<String> allowed = LicenceLifecycle.allowedFrom(current.status()).stream().map(Enum::name).sorted()
+            .toList();
+        yield new ServiceException(FailureCode.CONFLICT, "A licence that is " + current.status() + " cannot become "
+            + target + (allowed.isEmpty() ? "; it can no longer change."
+                : "; it can become " + String.join(" or ", allowed) + "."),
+            List.of(new FieldError("status", "is not allowed from " + current.status())),
+            new JsonObject().put("allowed", new JsonArray(allowed)).put("currentStatus", current.status().name()));
+      }
+      case PAST_VALID_TO -> new ServiceException(FailureCode.CONFLICT,
+          "The licence's validity ended on " + current.validTo() + ".",
+          List.of(new FieldError("status", "the licence is past validTo")));
+    };
   }
 
   private Future<Void> changed(SqlConnection tx, BusRequest request, String change, Licence before, Licence after) {

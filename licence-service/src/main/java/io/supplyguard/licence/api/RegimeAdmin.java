@@ -86,7 +86,7 @@ final class RegimeAdmin {
     LocalDate from = input.from();
     LocalDate until = input.until();
     return write(tx -> lock(tx, measureId).compose(measure -> {
-      Optional<Suspension> overlapping = input.overlapping(measure);
+      Optional<Suspension> overlapping = measure.suspensionOverlapping(from, until);
       if (overlapping.isPresent()) {
         return Future.failedFuture(SuspensionInput.overlapConflict("from", overlapping.get()));
       }
@@ -113,7 +113,7 @@ final class RegimeAdmin {
     return write(tx -> lock(tx, measureId).compose(measure -> {
       Suspension suspension = measure.suspensions().stream().filter(s -> suspensionId.equals(s.id())).findFirst()
           .orElseThrow(() -> ServiceException.notFound("Suspension " + suspensionId + " of measure " + measureId));
-      if (on.isAfter(suspension.lastDay())) {
+      if (!suspension.liftableOn(on)) {
         throw new ServiceException(FailureCode.CONFLICT, "The suspension ends on " + suspension.lastDay()
             + " already; it can only be lifted on a day up to then.", List.of(new FieldError("on", "is after its end")));
       }

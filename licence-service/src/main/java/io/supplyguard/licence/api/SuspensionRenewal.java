@@ -59,7 +59,7 @@ final class SuspensionRenewal {
       Measure measure = found.orElseThrow(() -> ServiceException.notFound("Measure " + measureId));
       Suspension suspension = measure.suspensions().stream().filter(s -> suspensionId.equals(s.id())).findFirst()
           .orElseThrow(() -> ServiceException.notFound("Suspension " + suspensionId + " of measure " + measureId));
-      if (suspension.lastDay().isBefore(today)) {
+      if (suspension.endedBefore(today)) {
         throw new ServiceException(FailureCode.CONFLICT, "Suspension " + suspensionId + " (" + suspension.reference()
             + ") ended on " + suspension.lastDay() + ", before today (" + today + "): the last day of a suspension has"
             + " passed, so whether it is extended is no longer a probability. Record an extension as a new"
