@@ -2,6 +2,8 @@ package io.supplyguard.inventory.api;
 
 import io.supplyguard.common.bus.BodyReader;
 import io.supplyguard.common.bus.BusRequest;
+import io.supplyguard.common.bus.FailureCode;
+import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.inventory.catalogue.Material;
 import io.supplyguard.inventory.store.MaterialRepository;
@@ -53,8 +55,14 @@ final class CatalogueHandlers {
     String controlCode = MaterialCodes.controlCode(in);
     String hsCode = MaterialCodes.hsCode(in);
     in.check();
-    return MaterialRepository.create(pool, new Material(id, name, form, List.copyOf(elements), controlCode, hsCode))
-        .map(CatalogueHandlers::json);
+    Material material = new Material(id, name, form, List.copyOf(elements), controlCode, hsCode);
+    return MaterialRepository.create(pool, material).map(created -> {
+      if (!created) {
+        throw new ServiceException(FailureCode.CONFLICT, "Material " + id + " is in the catalogue already.",
+            List.of(new FieldError("id", "is taken")));
+      }
+      return json(material);
+    });
   }
 
   static JsonObject json(Material material) {

@@ -2,8 +2,12 @@ package io.supplyguard.inventory.api;
 
 import io.supplyguard.common.bus.BodyReader;
 import io.supplyguard.common.bus.BusRequest;
+import io.supplyguard.common.bus.FailureCode;
+import io.supplyguard.common.bus.FieldError;
+import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.inventory.buffer.PositionStatus;
 import io.supplyguard.inventory.recompute.RecommendationJson;
+import io.supplyguard.inventory.site.Site;
 import io.supplyguard.inventory.store.AlertRepository;
 import io.supplyguard.inventory.store.RecommendationRepository;
 import io.supplyguard.inventory.store.SiteRepository;
@@ -11,6 +15,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import java.util.List;
 
 /** A tenant's sites, stored recommendations and alerts. */
 final class TenantQueries {
@@ -30,11 +35,23 @@ final class TenantQueries {
     String name = in.text("name", true, 200);
     String country = in.country("country", false);
     in.check();
-    return SiteRepository.create(pool, tenant, id, name, country);
+    return SiteRepository.create(pool, tenant, id, name, country).map(created -> created.map(TenantQueries::json)
+        .orElseThrow(() -> new ServiceException(FailureCode.CONFLICT, "Site " + id + " exists already.",
+            List.of(new FieldError("id", "is taken")))));
   }
 
   Future<JsonObject> listSites(BusRequest request) {
-    return SiteRepository.list(pool, request.requireTenant()).map(all -> new JsonObject().put("sites", new JsonArray(all)));
+    return SiteRepository.list(pool, request.requireTenant()).map(all -> new JsonObject()
+        .put("sites", new JsonArray(all.stream().map(TenantQueries::json).toList())));
+  }
+
+  private static JsonObject json(Site site) {
+    JsonObject json = new JsonObject().put("id", site.id()).put("name", site.name())
+        .put("createdAt", site.createdAt().toString());
+    if (site.country() != null) {
+      json.put("country", site.country());
+    }
+    return json;
   }
 
   Future<JsonObject> listRecommendations(BusRequest request) {

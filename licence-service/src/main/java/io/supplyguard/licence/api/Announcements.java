@@ -13,7 +13,6 @@ import io.supplyguard.licence.api.ListingsWriter.ListingsResult;
 import io.supplyguard.licence.events.ChangeEvents;
 import io.supplyguard.licence.regime.Measure;
 import io.supplyguard.licence.regime.Suspension;
-import io.supplyguard.licence.store.Actor;
 import io.supplyguard.licence.store.ChangeLog;
 import io.supplyguard.licence.store.Regime;
 import io.supplyguard.licence.store.RegimeCache;
@@ -82,7 +81,7 @@ final class Announcements {
           }
           JsonObject after = a.toJson(withNewSuspensions(a, stored), suspensions).put("listingsApplied", result.toJson());
           JsonObject event = event(a, reached);
-          return ChangeLog.audit(tx, Actor.of(request), "ANNOUNCEMENT", a.number(), null, "APPLIED", null, after)
+          return ChangeLog.audit(tx, Actors.of(request), "ANNOUNCEMENT", a.number(), null, "APPLIED", null, after)
               .compose(w -> ChangeLog.publish(tx, Addresses.REGIME_CHANGED, event))
               .map(w -> new JsonObject().put("announcement", a.number())
                   .put("measures", new JsonArray(a.measures().stream().map(Measure::id).toList()))

@@ -12,7 +12,6 @@ import io.supplyguard.licence.registry.LicenceLifecycle;
 import io.supplyguard.licence.registry.LicenceStatus;
 import io.supplyguard.licence.registry.StatusRefusal;
 import io.supplyguard.licence.registry.WorkingDays;
-import io.supplyguard.licence.store.Actor;
 import io.supplyguard.licence.store.AuditRepository;
 import io.supplyguard.licence.store.ChangeLog;
 import io.supplyguard.licence.store.LicenceFilter;
@@ -126,7 +125,7 @@ final class LicenceHandlers {
 
   private Future<Void> changed(SqlConnection tx, BusRequest request, String change, Licence before, Licence after) {
     // Sent together: PostgreSQL receives both inserts in one round trip (vertx-pg-client pipelines them).
-    return Future.all(ChangeLog.audit(tx, Actor.of(request), "LICENCE", after.id().toString(), after.tenantId(), change,
+    return Future.all(ChangeLog.audit(tx, Actors.of(request), "LICENCE", after.id().toString(), after.tenantId(), change,
             before == null ? null : LicenceJson.of(before), LicenceJson.of(after)),
         ChangeLog.publish(tx, Addresses.LICENCE_CHANGED, ChangeEvents.licenceChanged(change, after, clock.instant())))
         .mapEmpty();

@@ -10,7 +10,6 @@ import io.supplyguard.licence.events.ChangeEvents;
 import io.supplyguard.licence.events.ChangeEvents.RegimeEdit;
 import io.supplyguard.licence.regime.Measure;
 import io.supplyguard.licence.regime.Suspension;
-import io.supplyguard.licence.store.Actor;
 import io.supplyguard.licence.store.ChangeLog;
 import io.supplyguard.licence.store.RegimeCache;
 import io.supplyguard.licence.store.RegimeRepository;
@@ -95,7 +94,7 @@ final class RegimeAdmin {
         Suspension stored = new Suspension(id, draft.reference(), draft.issuedOn(), from, until, null, draft.source());
         Measure after = measure.withSuspension(stored);
         JsonObject json = RegimeJson.suspension(measureId, stored);
-        return ChangeLog.audit(tx, Actor.of(request), "SUSPENSION", String.valueOf(id), null, "ADDED", null, json)
+        return ChangeLog.audit(tx, Actors.of(request), "SUSPENSION", String.valueOf(id), null, "ADDED", null, json)
             .compose(v -> ChangeLog.publish(tx, Addresses.REGIME_CHANGED, ChangeEvents.regimeChanged(
                 RegimeEdit.SUSPENSION_ADDED, measure, after, from, List.of(from, until.plusDays(1)), clock.instant())))
             .map(v -> json);
@@ -121,7 +120,7 @@ final class RegimeAdmin {
       JsonObject before = RegimeJson.suspension(measureId, suspension);
       JsonObject after = RegimeJson.suspension(measureId, lifted);
       return repository.liftSuspension(tx, suspensionId, on)
-          .compose(v -> ChangeLog.audit(tx, Actor.of(request), "SUSPENSION", String.valueOf(suspensionId), null,
+          .compose(v -> ChangeLog.audit(tx, Actors.of(request), "SUSPENSION", String.valueOf(suspensionId), null,
               "LIFTED", before, after))
           .compose(v -> ChangeLog.publish(tx, Addresses.REGIME_CHANGED, ChangeEvents.regimeChanged(
               RegimeEdit.SUSPENSION_LIFTED, measure, measure.withSuspension(lifted), on, List.of(on), clock.instant())))
@@ -135,7 +134,7 @@ final class RegimeAdmin {
 
   private Future<Void> record(SqlConnection tx, BusRequest request, String entity, String id, String action,
       Measure before, Measure after, JsonObject event) {
-    return ChangeLog.audit(tx, Actor.of(request), entity, id, null, action,
+    return ChangeLog.audit(tx, Actors.of(request), entity, id, null, action,
             before == null ? null : RegimeJson.measure(before), after == null ? null : RegimeJson.measure(after))
         .compose(v -> ChangeLog.publish(tx, Addresses.REGIME_CHANGED, event));
   }

@@ -10,7 +10,6 @@ import io.supplyguard.licence.events.ChangeEvents;
 import io.supplyguard.licence.events.ChangeEvents.RegimeEdit;
 import io.supplyguard.licence.regime.Measure;
 import io.supplyguard.licence.regime.Suspension;
-import io.supplyguard.licence.store.Actor;
 import io.supplyguard.licence.store.ChangeLog;
 import io.supplyguard.licence.store.RegimeCache;
 import io.supplyguard.licence.store.RegimeRepository;
@@ -73,7 +72,7 @@ final class SuspensionRenewal {
           .put("suspensionId", suspensionId)
           .put("renewalProbability", probability);
       return repository.setRenewal(tx, suspensionId, probability, note, by(request))
-          .compose(v -> ChangeLog.audit(tx, Actor.of(request), "SUSPENSION", String.valueOf(suspensionId), null,
+          .compose(v -> ChangeLog.audit(tx, Actors.of(request), "SUSPENSION", String.valueOf(suspensionId), null,
               "RENEWAL_PROBABILITY_SET", before, after))
           .compose(v -> ChangeLog.publish(tx, Addresses.REGIME_CHANGED, event))
           .map(v -> after);
