@@ -17,6 +17,7 @@ import io.supplyguard.licence.store.ChangeLog;
 import io.supplyguard.licence.store.Regime;
 import io.supplyguard.licence.store.RegimeCache;
 import io.supplyguard.licence.store.RegimeRepository;
+import io.supplyguard.licence.store.Transactions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -135,8 +136,7 @@ final class Announcements {
     if (a.listings().isEmpty()) {
       return Future.succeededFuture(ListingsResult.NONE);
     }
-    return pool.withConnection(conn -> conn.begin().compose(tx -> listings(conn, a)
-        .eventually(() -> tx.rollback())));
+    return Transactions.dryRun(pool, connection -> listings(connection, a));
   }
 
   private Future<ListingsResult> listings(SqlConnection tx, AnnouncementInput a) {

@@ -1,0 +1,40 @@
+package io.supplyguard.licence.architecture;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The licence-service's split: {@code api} does transport, {@code store} holds the statements,
+ * the domain packages decide. Each rule says what may not cross.
+ */
+@AnalyzeClasses(packages = "io.supplyguard.licence", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayersTest {
+
+  /** The calendar and the outbox use the store as the handlers do: it knows no request, no bus. */
+  @ArchTest
+  static final ArchRule storeKnowsNoBus = noClasses().that().resideInAPackage("io.supplyguard.licence.store..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.supplyguard.common.bus..", "io.vertx.core.eventbus..");
+
+  /**
+   * Handlers run no SQL: no statement, no row, no PostgreSQL error. They may hold the pool and a
+   * connection, to open the transaction a change runs in and hand it to the repositories.
+   */
+  @ArchTest
+  static final ArchRule apiRunsNoSql = noClasses().that().resideInAPackage("io.supplyguard.licence.api..")
+      .should().dependOnClassesThat(resideInAnyPackage("io.vertx.sqlclient..", "io.vertx.pgclient..")
+          .and(simpleName("Pool").negate()).and(simpleName("SqlConnection").negate()))
+      .because("SQL and its results belong to the store");
+
+  /** Restriction state, licence lifecycle, determinations and screening: pure Java, testable alone. */
+  @ArchTest
+  static final ArchRule domainUsesNoVertx = noClasses()
+      .that().resideInAnyPackage("io.supplyguard.licence.regime..", "io.supplyguard.licence.registry..",
+          "io.supplyguard.licence.check..", "io.supplyguard.licence.screening..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.netty..");
+}
