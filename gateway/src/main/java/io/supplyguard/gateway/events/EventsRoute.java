@@ -78,7 +78,8 @@ public final class EventsRoute implements Handler<RoutingContext> {
 
   private void refuse(RoutingContext ctx, boolean closing) {
     if (closing) {
-      ctx.fail(new ServiceException(FailureCode.UNAVAILABLE, "This gateway is stopping; connect again to reach another."));
+      ctx.fail(new ServiceException(FailureCode.UNAVAILABLE,
+          "This gateway is stopping; connect again to reach another."));
       return;
     }
     ctx.response().putHeader("Retry-After", String.valueOf(retryAfterSeconds));
