@@ -44,8 +44,18 @@ final class SseClient {
    * gateway has answered 200, fails with the status and body otherwise.
    */
   static Future<SseClient> connect(Vertx vertx, int port, String uri, String key, String lastEventId) {
+    return connect(vertx, port, uri, key, lastEventId, new RequestOptions());
+  }
+
+  /** The same, with the X-Request-Id that names the request in the gateway's access log. */
+  static Future<SseClient> connectAs(Vertx vertx, int port, String uri, String key, String requestId) {
+    return connect(vertx, port, uri, key, null, new RequestOptions().putHeader("X-Request-Id", requestId));
+  }
+
+  private static Future<SseClient> connect(Vertx vertx, int port, String uri, String key, String lastEventId,
+      RequestOptions options) {
     SseClient sse = new SseClient(vertx.createHttpClient());
-    RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(port)
+    options.setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(port)
         .setURI(uri).putHeader("Authorization", "Bearer " + key).putHeader("Accept", "text/event-stream");
     if (lastEventId != null) {
       options.putHeader("Last-Event-ID", lastEventId);

@@ -3,7 +3,6 @@ package io.supplyguard.licence;
 import io.supplyguard.common.bootstrap.ServiceContext;
 import io.supplyguard.common.bootstrap.ServiceDefinition;
 import io.supplyguard.common.db.Database;
-import io.supplyguard.licence.api.LicenceVerticle;
 import io.supplyguard.licence.config.LicenceSettings;
 import io.vertx.core.Future;
 

@@ -29,6 +29,18 @@ public final class RequestScope {
   }
 
   /**
+   * Hands {@code work} over to {@code context}'s event loop, on a context of its own that carries
+   * {@code requestId}: work passed to another verticle keeps naming its request.
+   */
+  public static void runOn(Context context, String requestId, Runnable work) {
+    ContextInternal request = ((ContextInternal) context).duplicate();
+    if (requestId != null) {
+      request.putLocal(KEY, requestId);
+    }
+    request.runOnContext(v -> work.run());
+  }
+
+  /**
    * Tags the current context with {@code requestId} when it is already a request's own
    * (duplicated) context, as Vert.x Web gives each HTTP request; never a shared event loop.
    */

@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
  * events may have been appended, it reads what follows its cursor in id order and writes it.
  * So the backlog and live events are one sequence, a wake-up that comes early or twice does
  * no harm, and a client resuming on any replica continues exactly after its Last-Event-ID.
- * Everything runs on the connection's own context.
+ * Everything runs on the notifications' context, where {@link EventStreams} lives; what the
+ * connection reports (closed, drained) on its HTTP instance's context is handed over to it, and
+ * writes cross to the connection's event loop by themselves.
  */
 final class EventStream {
   private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
@@ -33,6 +35,7 @@ final class EventStream {
   private boolean closed;
 
   /**
+   * @param context the notifications' context (its request's duplicate), which every call comes from
    * @param tenantId whose events to send besides everyone's; null sends every tenant's (ADMIN)
    * @param cursor the id of the last event the client has
    * @param owner whose place among {@code streams} this stream holds
@@ -50,8 +53,10 @@ final class EventStream {
 
   /** Sends the headers, then whatever the log holds after the cursor. */
   void start(Duration heartbeat) {
+    response.closeHandler(v -> context.runOnContext(closing -> closed()));
+    // Checked after the handler is set: a client that left before it was (while the cursor was
+    // read, or on its own event loop meanwhile) is seen here, one that leaves later by the handler.
     if (response.closed()) {
-      // The client left while the cursor was being read.
       closed();
       return;
     }
@@ -60,7 +65,6 @@ final class EventStream {
         .putHeader("Cache-Control", "no-store")
         // nginx and similar proxies buffer responses unless told not to.
         .putHeader("X-Accel-Buffering", "no");
-    response.closeHandler(v -> closed());
     response.write(SseFrames.opened());
     heartbeatTimer = context.owner().setPeriodic(heartbeat.toMillis(), t -> {
       if (!closed && !response.writeQueueFull()) {
@@ -70,7 +74,7 @@ final class EventStream {
     pull();
   }
 
-  /** Called from any thread: events may have been appended. */
+  /** Events may have been appended; read after the wake-ups of this round are all given. */
   void wake() {
     context.runOnContext(v -> pull());
   }
@@ -99,7 +103,7 @@ final class EventStream {
     }
     if (response.writeQueueFull()) {
       // A slow client: read no more until it has taken what was written.
-      response.drainHandler(v -> pull());
+      response.drainHandler(v -> context.runOnContext(drained -> pull()));
       return;
     }
     reading = true;

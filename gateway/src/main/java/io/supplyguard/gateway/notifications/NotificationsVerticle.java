@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Change notifications on this replica: bus events into the event log, the log's growth to the
- * open SSE streams and to the webhook deliveries, and retention. Stopping ends every stream,
- * so that the HTTP server's graceful shutdown is not held up by connections that never end.
+ * open SSE streams and to the webhook deliveries, and retention. One instance, on a context of
+ * its own: the SSE streams live there, and each HTTP instance hands its {@code /events} requests
+ * over to it, so that the streams and their per-tenant bound need no lock. Stopping ends every
+ * stream, so that the HTTP server's graceful shutdown is not held up by connections that never end.
  */
 public final class NotificationsVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(NotificationsVerticle.class);
@@ -65,6 +67,7 @@ public final class NotificationsVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    streams.confineToThisContext();
     ingest = new EventIngest(vertx, log);
     watcher = new LogWatcher(vertx, connect, settings.millis("EVENTS_POLL_MS"), this::logGrew);
     webhooks.worker().start();

@@ -1,6 +1,8 @@
 package io.supplyguard.inventory.api;
 
 import io.supplyguard.common.bus.BusRequest;
+import io.supplyguard.common.bus.FailureCode;
+import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.inventory.catalogue.Material;
 import io.supplyguard.inventory.store.MaterialRepository;
@@ -35,10 +37,17 @@ final class CatalogueHandlers {
   Future<JsonObject> create(BusRequest request) {
     request.requireAdmin();
     JsonObject in = request.body();
+    String id = in.getString("id");
     List<String> elements = in.getJsonArray("elements").stream().map(String.class::cast).toList();
-    return MaterialRepository.create(pool, new Material(in.getString("id"), in.getString("name").trim(),
-        in.getString("form"), elements, in.getString("controlCode"), in.getString("hsCode")))
-        .map(CatalogueHandlers::json);
+    Material material = new Material(id, in.getString("name").trim(), in.getString("form"), elements,
+        in.getString("controlCode"), in.getString("hsCode"));
+    return MaterialRepository.create(pool, material).map(created -> {
+      if (!created) {
+        throw new ServiceException(FailureCode.CONFLICT, "Material " + id + " is in the catalogue already.",
+            List.of(new FieldError("id", "is taken")));
+      }
+      return json(material);
+    });
   }
 
   static JsonObject json(Material material) {

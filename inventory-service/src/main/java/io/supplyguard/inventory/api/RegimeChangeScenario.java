@@ -94,7 +94,7 @@ final class RegimeChangeScenario {
             List<Recommender.Computed> now = both.resultAt(0);
             List<Recommender.Computed> hypothetical = both.resultAt(1);
             for (int i = 0; i < now.size(); i++) {
-              if (ScenarioHandlers.differs(now.get(i), hypothetical.get(i))) {
+              if (now.get(i).recommendation().differsMateriallyFrom(hypothetical.get(i).recommendation())) {
                 StockPosition p = now.get(i).position();
                 byTenant.computeIfAbsent(p.key().tenantId(), t -> new JsonArray()).add(new JsonObject()
                     .put("siteId", p.key().siteId()).put("materialId", p.key().materialId())

@@ -14,7 +14,6 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What-if: every position of the tenant is computed twice, as things are and under the
@@ -59,7 +58,7 @@ final class ScenarioHandlers {
             List<Recommender.Computed> now = both.resultAt(0);
             List<Recommender.Computed> hypothetical = both.resultAt(1);
             for (int i = 0; i < now.size(); i++) {
-              if (differs(now.get(i), hypothetical.get(i))) {
+              if (now.get(i).recommendation().differsMateriallyFrom(hypothetical.get(i).recommendation())) {
                 StockPosition p = now.get(i).position();
                 affected.add(new JsonObject().put("siteId", p.key().siteId()).put("materialId", p.key().materialId())
                     .put("now", now.get(i).json()).put("scenario", hypothetical.get(i).json()));
@@ -69,12 +68,5 @@ final class ScenarioHandlers {
                 : page(tenant, page.get(page.size() - 1).key(), asOf, scenario, requestId, affected, seen + page.size());
           });
     });
-  }
-
-  /** Whether the condition, the status or the reorder point differ (the dry run of an announcement too). */
-  static boolean differs(Recommender.Computed a, Recommender.Computed b) {
-    return a.recommendation().condition() != b.recommendation().condition()
-        || a.recommendation().status() != b.recommendation().status()
-        || !Objects.equals(a.recommendation().reorderPoint(), b.recommendation().reorderPoint());
   }
 }

@@ -4,7 +4,7 @@ import io.supplyguard.common.bus.BusRequest;
 import io.supplyguard.common.bus.FailureCode;
 import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.inventory.buffer.Estimate;
-import io.supplyguard.inventory.buffer.PositionStatus;
+import io.supplyguard.inventory.buffer.SimulationRefusal;
 import io.supplyguard.inventory.buffer.Simulation;
 import io.supplyguard.inventory.buffer.SimulationRequest;
 import io.supplyguard.inventory.buffer.SimulationResult;
@@ -17,6 +17,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A seeded Monte Carlo of a position under its recommended policy and the licensing delays
@@ -46,18 +47,23 @@ final class SimulationHandlers {
         .compose(p -> recomputer.compute(List.of(p), asOf, null, request.requestId()))
         .compose(computed -> {
           Recommender.Computed c = computed.get(0);
-          if (c.recommendation().status() == PositionStatus.UNBUFFERABLE) {
-            throw new ServiceException(FailureCode.CONFLICT,
-                "The position is UNBUFFERABLE: its supply is prohibited and it has no alternate source to simulate.");
-          }
-          if (c.position().inputs().orderQuantity() <= 0) {
-            throw new ServiceException(FailureCode.CONFLICT,
-                "The position orders nothing (no demand and no orderQuantity): there is no policy to simulate.");
+          Optional<SimulationRefusal> refused = SimulationRefusal.of(c.position().inputs(), c.recommendation());
+          if (refused.isPresent()) {
+            throw refusal(refused.get());
           }
           SimulationRequest run = SimulationRequest.of(c.position().inputs(), c.recommendation(), days, runs, seedValue);
           // Thousands of simulated days: keep them off the event loop.
           return vertx.executeBlocking(() -> Simulation.run(run), false).map(result -> json(asOf, run, c, result));
         });
+  }
+
+  private static ServiceException refusal(SimulationRefusal why) {
+    return new ServiceException(FailureCode.CONFLICT, switch (why) {
+      case UNBUFFERABLE -> "The position is UNBUFFERABLE: its supply is prohibited and it has no alternate source"
+          + " to simulate.";
+      case ORDERS_NOTHING -> "The position orders nothing (no demand and no orderQuantity): there is no policy to"
+          + " simulate.";
+    });
   }
 
   private static JsonObject json(LocalDate asOf, SimulationRequest run, Recommender.Computed c, SimulationResult r) {

@@ -1,7 +1,11 @@
 package io.supplyguard.inventory.api;
 
 import io.supplyguard.common.bus.BusRequest;
+import io.supplyguard.common.bus.FailureCode;
+import io.supplyguard.common.bus.FieldError;
+import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.inventory.recompute.RecommendationJson;
+import io.supplyguard.inventory.site.Site;
 import io.supplyguard.inventory.store.AlertRepository;
 import io.supplyguard.inventory.store.RecommendationRepository;
 import io.supplyguard.inventory.store.SiteRepository;
@@ -9,6 +13,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import java.util.List;
 
 /** A tenant's sites, stored recommendations and alerts; requests as the bus contract checked them. */
 final class TenantQueries {
@@ -21,12 +26,25 @@ final class TenantQueries {
   Future<JsonObject> createSite(BusRequest request) {
     String tenant = request.requireTenant();
     JsonObject in = request.body();
-    return SiteRepository.create(pool, tenant, in.getString("id"), in.getString("name").trim(),
-        in.getString("country"));
+    String id = in.getString("id");
+    return SiteRepository.create(pool, tenant, id, in.getString("name").trim(), in.getString("country"))
+        .map(created -> created.map(TenantQueries::json)
+            .orElseThrow(() -> new ServiceException(FailureCode.CONFLICT, "Site " + id + " exists already.",
+                List.of(new FieldError("id", "is taken")))));
   }
 
   Future<JsonObject> listSites(BusRequest request) {
-    return SiteRepository.list(pool, request.requireTenant()).map(all -> new JsonObject().put("sites", new JsonArray(all)));
+    return SiteRepository.list(pool, request.requireTenant()).map(all -> new JsonObject()
+        .put("sites", new JsonArray(all.stream().map(TenantQueries::json).toList())));
+  }
+
+  private static JsonObject json(Site site) {
+    JsonObject json = new JsonObject().put("id", site.id()).put("name", site.name())
+        .put("createdAt", site.createdAt().toString());
+    if (site.country() != null) {
+      json.put("country", site.country());
+    }
+    return json;
   }
 
   Future<JsonObject> listRecommendations(BusRequest request) {

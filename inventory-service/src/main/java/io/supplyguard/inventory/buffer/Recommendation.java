@@ -1,6 +1,7 @@
 package io.supplyguard.inventory.buffer;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The stock a position must hold and why (docs/buffer-model.md), in named parts.
@@ -107,6 +108,16 @@ public record Recommendation(
 
   public Double daysOfCover() {
     return levels.daysOfCover();
+  }
+
+  /**
+   * Whether {@code other} asks something else of the position: another condition, status or
+   * reorder point. A what-if reports a position only when one of these moves; figures that merely
+   * drift with them (safety stock, days of cover) are not news to a planner.
+   */
+  public boolean differsMateriallyFrom(Recommendation other) {
+    return condition != other.condition || status != other.status
+        || !Objects.equals(reorderPoint(), other.reorderPoint());
   }
 
   /** The mean lead time over the supplied branches, days; 0 when none is supplied. */

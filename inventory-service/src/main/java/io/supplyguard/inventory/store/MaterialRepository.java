@@ -1,8 +1,5 @@
 package io.supplyguard.inventory.store;
 
-import io.supplyguard.common.bus.FailureCode;
-import io.supplyguard.common.bus.FieldError;
-import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.common.db.NamedSql;
 import io.supplyguard.common.db.Rows;
 import io.supplyguard.common.db.SqlParams;
@@ -43,16 +40,15 @@ public final class MaterialRepository {
         .map(rows -> Rows.list(rows, MaterialRepository::material));
   }
 
-  /** Adds a material; an id already in the catalogue is a conflict. */
-  public static Future<Material> create(SqlClient client, Material material) {
+  /** Adds a material; false when its id is in the catalogue already. */
+  public static Future<Boolean> create(SqlClient client, Material material) {
     return INSERT.execute(client, SqlParams.with("id", material.id()).and("name", material.name())
             .and("form", material.form()).and("elements", material.elements().toArray(String[]::new))
             .and("controlCode", material.controlCode()).and("hsCode", material.hsCode()))
-        .map(material)
-        .recover(failure -> Future.failedFuture(failure instanceof PgException pg && "23505".equals(pg.getSqlState())
-            ? new ServiceException(FailureCode.CONFLICT, "Material " + material.id() + " is in the catalogue already.",
-                List.of(new FieldError("id", "is taken")))
-            : failure));
+        .map(true)
+        .recover(failure -> failure instanceof PgException pg && "23505".equals(pg.getSqlState())
+            ? Future.succeededFuture(false)
+            : Future.failedFuture(failure));
   }
 
   private static Material material(Row row) {

@@ -1,17 +1,15 @@
 package io.supplyguard.inventory.store;
 
-import io.supplyguard.common.bus.FailureCode;
-import io.supplyguard.common.bus.FieldError;
-import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.common.db.NamedSql;
 import io.supplyguard.common.db.Rows;
 import io.supplyguard.common.db.SqlParams;
+import io.supplyguard.inventory.site.Site;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import java.util.List;
+import java.util.Optional;
 
 /** Every statement on sites. */
 public final class SiteRepository {
@@ -25,31 +23,28 @@ public final class SiteRepository {
   private SiteRepository() {
   }
 
-  public static Future<JsonObject> create(SqlClient client, String tenantId, String id, String name, String country) {
+  /** Adds a site; empty when the tenant has a site with that id already. */
+  public static Future<Optional<Site>> create(SqlClient client, String tenantId, String id, String name,
+      String country) {
     return INSERT.execute(client, SqlParams.with("tenantId", tenantId).and("id", id).and("name", name)
             .and("country", country))
-        .map(rows -> site(rows.iterator().next()))
-        .recover(failure -> Future.failedFuture(failure instanceof PgException pg && "23505".equals(pg.getSqlState())
-            ? new ServiceException(FailureCode.CONFLICT, "Site " + id + " exists already.",
-                List.of(new FieldError("id", "is taken")))
-            : failure));
+        .map(rows -> Optional.of(site(tenantId, rows.iterator().next())))
+        .recover(failure -> failure instanceof PgException pg && "23505".equals(pg.getSqlState())
+            ? Future.succeededFuture(Optional.empty())
+            : Future.failedFuture(failure));
   }
 
-  public static Future<List<JsonObject>> list(SqlClient client, String tenantId) {
+  public static Future<List<Site>> list(SqlClient client, String tenantId) {
     return LIST.execute(client, SqlParams.with("tenantId", tenantId))
-        .map(rows -> Rows.list(rows, SiteRepository::site));
+        .map(rows -> Rows.list(rows, row -> site(tenantId, row)));
   }
 
   public static Future<Boolean> exists(SqlClient client, String tenantId, String id) {
     return EXISTS.execute(client, SqlParams.with("tenantId", tenantId).and("id", id)).map(rows -> rows.size() > 0);
   }
 
-  private static JsonObject site(Row row) {
-    JsonObject site = new JsonObject().put("id", row.getString("id")).put("name", row.getString("name"))
-        .put("createdAt", row.getOffsetDateTime("created_at").toInstant().toString());
-    if (row.getString("country") != null) {
-      site.put("country", row.getString("country"));
-    }
-    return site;
+  private static Site site(String tenantId, Row row) {
+    return new Site(tenantId, row.getString("id"), row.getString("name"), row.getString("country"),
+        row.getOffsetDateTime("created_at").toInstant());
   }
 }

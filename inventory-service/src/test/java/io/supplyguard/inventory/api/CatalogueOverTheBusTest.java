@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.common.bus.BusClient;
 import io.supplyguard.common.bus.FailureCode;
+import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.Role;
 import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.common.testing.TestPostgres;
@@ -77,6 +78,36 @@ class CatalogueOverTheBusTest {
           assertThat(((ServiceException) failure).detail()).contains("unobtainium");
           test.completeNow();
         })));
+  }
+
+  @Test
+  @DisplayName("a material or a site whose id is taken is a CONFLICT naming the id field; the first stays as it was")
+  void takenIds(VertxTestContext test) {
+    BusClient.Caller admin = new BusClient.Caller("r", null, Role.ADMIN);
+    JsonObject material = new JsonObject().put("id", "gd-oxide-test").put("name", "Gadolinium oxide")
+        .put("form", "OXIDE").put("elements", new JsonArray().add("Gd"));
+    JsonObject site = new JsonObject().put("id", "plant-taken").put("name", "Plant");
+    bus.request(Addresses.MATERIALS_CREATE, material, admin)
+        .compose(first -> bus.request(Addresses.MATERIALS_CREATE, material.copy().put("name", "Other"), admin))
+        .onComplete(test.failing(taken -> test.verify(() -> {
+          assertConflictOnId(taken);
+          bus.request(Addresses.SITES_CREATE, site, TENANT)
+              .compose(first -> bus.request(Addresses.SITES_CREATE, site.copy().put("name", "Other"), TENANT))
+              .onComplete(test.failing(siteTaken -> test.verify(() -> {
+                assertConflictOnId(siteTaken);
+                bus.request(Addresses.SITES_LIST, new JsonObject(), TENANT)
+                    .onComplete(test.succeeding(sites -> test.verify(() -> {
+                      assertThat(byId(sites.getJsonArray("sites"), "plant-taken").getString("name")).isEqualTo("Plant");
+                      test.completeNow();
+                    })));
+              })));
+        })));
+  }
+
+  private static void assertConflictOnId(Throwable failure) {
+    assertThat(failure).isInstanceOf(ServiceException.class);
+    assertThat(((ServiceException) failure).code()).isEqualTo(FailureCode.CONFLICT);
+    assertThat(((ServiceException) failure).errors()).extracting(FieldError::field).containsExactly("id");
   }
 
   private static JsonObject byId(JsonArray materials, String id) {

@@ -150,12 +150,12 @@ record AnnouncementInput(String number, LocalDate issuedOn, String title, String
   Optional<FieldError> overlap(Measure measure, int i) {
     Part part = suspensions.get(i);
     Suspension s = part.suspension();
-    for (Suspension existing : measure.suspensions()) {
-      if (existing.overlaps(s.from(), s.until())) {
-        return Optional.of(new FieldError("suspensions[" + i + "].from", "overlaps suspension "
-            + existing.reference() + " of " + measure.id() + " (" + existing.from() + " to " + existing.lastDay()
-            + "); an extension starts the day after the suspension it extends ends"));
-      }
+    Optional<Suspension> overlapping = measure.suspensionOverlapping(s.from(), s.until());
+    if (overlapping.isPresent()) {
+      Suspension existing = overlapping.get();
+      return Optional.of(new FieldError("suspensions[" + i + "].from", "overlaps suspension "
+          + existing.reference() + " of " + measure.id() + " (" + existing.from() + " to " + existing.lastDay()
+          + "); an extension starts the day after the suspension it extends ends"));
     }
     for (int j = 0; j < i; j++) {
       Part earlier = suspensions.get(j);

@@ -13,11 +13,11 @@ import io.supplyguard.licence.api.ListingsWriter.ListingsResult;
 import io.supplyguard.licence.events.ChangeEvents;
 import io.supplyguard.licence.regime.Measure;
 import io.supplyguard.licence.regime.Suspension;
-import io.supplyguard.licence.store.Actor;
 import io.supplyguard.licence.store.ChangeLog;
 import io.supplyguard.licence.store.Regime;
 import io.supplyguard.licence.store.RegimeCache;
 import io.supplyguard.licence.store.RegimeRepository;
+import io.supplyguard.licence.store.Transactions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -82,7 +82,7 @@ final class Announcements {
           }
           JsonObject after = a.toJson(withNewSuspensions(a, stored), suspensions).put("listingsApplied", result.toJson());
           JsonObject event = event(a, reached);
-          return ChangeLog.audit(tx, Actor.of(request), "ANNOUNCEMENT", a.number(), null, "APPLIED", null, after)
+          return ChangeLog.audit(tx, Actors.of(request), "ANNOUNCEMENT", a.number(), null, "APPLIED", null, after)
               .compose(w -> ChangeLog.publish(tx, Addresses.REGIME_CHANGED, event))
               .map(w -> new JsonObject().put("announcement", a.number())
                   .put("measures", new JsonArray(a.measures().stream().map(Measure::id).toList()))
@@ -136,8 +136,7 @@ final class Announcements {
     if (a.listings().isEmpty()) {
       return Future.succeededFuture(ListingsResult.NONE);
     }
-    return pool.withConnection(conn -> conn.begin().compose(tx -> listings(conn, a)
-        .eventually(() -> tx.rollback())));
+    return Transactions.dryRun(pool, connection -> listings(connection, a));
   }
 
   private Future<ListingsResult> listings(SqlConnection tx, AnnouncementInput a) {

@@ -57,7 +57,7 @@ final class DenialProbabilities {
     Double probability = in.number("probability", true, 0, true, 1, false);
     String source = in.text("source", true, 2000);
     in.check();
-    Actor actor = Actor.of(request);
+    Actor actor = Actors.of(request);
     String updatedBy = actor.tenantId() != null ? actor.tenantId() : actor.role();
     return pool.withTransaction(tx -> repository.lock(tx, country).compose(before -> repository
             .set(tx, country, BigDecimal.valueOf(probability), source, updatedBy)

@@ -17,6 +17,7 @@ import io.supplyguard.licence.store.DrawdownRepository.Total;
 import io.supplyguard.licence.store.IdempotencyStore;
 import io.supplyguard.licence.store.IdempotencyStore.Claim;
 import io.supplyguard.licence.store.IdempotencyStore.Earlier;
+import io.supplyguard.licence.store.Transactions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
@@ -57,13 +58,13 @@ final class DrawdownBatch {
    * transaction is rolled back and the failure answered.
    */
   Future<List<JsonObject>> run() {
-    Future<Void> begun = tx.query("BEGIN").execute().mapEmpty();
+    Future<Void> begun = Transactions.begin(tx);
     List<Claim> claims = batch.stream().map(DrawdownRequest::claim).filter(c -> c != null).toList();
     Future<Void> done = claims.isEmpty()
         ? Future.all(begun, draw(Map.of())).mapEmpty()
         : Future.all(begun, IdempotencyStore.claim(tx, claims)).compose(all -> draw(all.resultAt(1)));
     return done.map(v -> List.of(outcomes))
-        .recover(failure -> tx.query("ROLLBACK").execute().transform(rolledBack -> Future.failedFuture(failure)));
+        .recover(failure -> Transactions.rollBack(tx, failure));
   }
 
   private Future<Void> draw(Map<Claim, Earlier> held) {
@@ -132,7 +133,7 @@ final class DrawdownBatch {
   /** COMMIT, sent after {@code writes}; a failed write fails the batch (PostgreSQL then rolls back). */
   private Future<Void> commit(List<Future<Void>> writes) {
     List<Future<Void>> all = new ArrayList<>(writes);
-    all.add(tx.query("COMMIT").execute().mapEmpty());
+    all.add(Transactions.commit(tx));
     return Future.all(all).mapEmpty();
   }
 

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.supplyguard.common.bus.BodyReader;
 import io.supplyguard.common.bus.BusRequest;
 import io.supplyguard.common.db.DatabaseFailures;
-import io.supplyguard.licence.store.Actor;
 import io.supplyguard.licence.store.DrawdownRepository.Draw;
 import io.supplyguard.licence.store.IdempotencyStore.Claim;
 import io.vertx.core.Future;
@@ -68,7 +67,7 @@ final class Drawdowns {
     String key = request.idempotencyKey();
     Claim claim = key == null ? null : new Claim(tenant, key, Idempotent.hash("drawdown:" + id, request.body()));
     Promise<JsonObject> answer = Promise.promise();
-    waiting.add(new DrawdownRequest(new Draw(id, tenant, quantity), shipmentRef, Actor.of(request), claim, answer));
+    waiting.add(new DrawdownRequest(new Draw(id, tenant, quantity), shipmentRef, Actors.of(request), claim, answer));
     startBatches();
     return answer.future();
   }

@@ -10,8 +10,8 @@ import io.supplyguard.licence.events.ChangeEvents;
 import io.supplyguard.licence.registry.Licence;
 import io.supplyguard.licence.registry.LicenceLifecycle;
 import io.supplyguard.licence.registry.LicenceStatus;
+import io.supplyguard.licence.registry.StatusRefusal;
 import io.supplyguard.licence.registry.WorkingDays;
-import io.supplyguard.licence.store.Actor;
 import io.supplyguard.licence.store.AuditRepository;
 import io.supplyguard.licence.store.ChangeLog;
 import io.supplyguard.licence.store.LicenceFilter;
@@ -25,6 +25,7 @@ import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The licence registry on the bus: register, read, list, change status, history (drawdowns: {@link Drawdowns}). */
@@ -90,16 +91,9 @@ final class LicenceHandlers {
     in.check();
     return pool.withTransaction(tx -> licences.lock(tx, id, tenant).compose(found -> {
       Licence current = found.orElseThrow(() -> ServiceException.notFound("Licence " + id));
-      if (!LicenceLifecycle.allowed(current.status(), target)) {
-        List<String> allowed = LicenceLifecycle.allowedFrom(current.status()).stream().map(Enum::name).sorted().toList();
-        throw new ServiceException(FailureCode.CONFLICT, "A licence that is " + current.status() + " cannot become "
-            + target + (allowed.isEmpty() ? "; it can no longer change." : "; it can become " + String.join(" or ", allowed) + "."),
-            List.of(new FieldError("status", "is not allowed from " + current.status())),
-            new JsonObject().put("allowed", new JsonArray(allowed)).put("currentStatus", current.status().name()));
-      }
-      if (target == LicenceStatus.ACTIVE && current.validTo().isBefore(today())) {
-        throw new ServiceException(FailureCode.CONFLICT, "The licence's validity ended on " + current.validTo() + ".",
-            List.of(new FieldError("status", "the licence is past validTo")));
+      Optional<StatusRefusal> refused = current.refusesBecoming(target, today());
+      if (refused.isPresent()) {
+        throw refusal(refused.get(), current, target);
       }
       return licences.setStatus(tx, id, target, reason, target == LicenceStatus.APPLIED ? current.decisionDueBy() : null)
           .compose(updated -> changed(tx, request, target.name(), current, updated).map(v -> LicenceJson.of(updated)));
@@ -111,9 +105,27 @@ final class LicenceHandlers {
         .map(events -> new JsonObject().put("events", new JsonArray(events)));
   }
 
+  /** The 409 for a status change the licence refuses, naming the field that asked for it. */
+  private static ServiceException refusal(StatusRefusal why, Licence current, LicenceStatus target) {
+    return switch (why) {
+      case NOT_ALLOWED_FROM -> {
+        List<String> allowed = LicenceLifecycle.allowedFrom(current.status()).stream().map(Enum::name).sorted()
+            .toList();
+        yield new ServiceException(FailureCode.CONFLICT, "A licence that is " + current.status() + " cannot become "
+            + target + (allowed.isEmpty() ? "; it can no longer change."
+                : "; it can become " + String.join(" or ", allowed) + "."),
+            List.of(new FieldError("status", "is not allowed from " + current.status())),
+            new JsonObject().put("allowed", new JsonArray(allowed)).put("currentStatus", current.status().name()));
+      }
+      case PAST_VALID_TO -> new ServiceException(FailureCode.CONFLICT,
+          "The licence's validity ended on " + current.validTo() + ".",
+          List.of(new FieldError("status", "the licence is past validTo")));
+    };
+  }
+
   private Future<Void> changed(SqlConnection tx, BusRequest request, String change, Licence before, Licence after) {
     // Sent together: PostgreSQL receives both inserts in one round trip (vertx-pg-client pipelines them).
-    return Future.all(ChangeLog.audit(tx, Actor.of(request), "LICENCE", after.id().toString(), after.tenantId(), change,
+    return Future.all(ChangeLog.audit(tx, Actors.of(request), "LICENCE", after.id().toString(), after.tenantId(), change,
             before == null ? null : LicenceJson.of(before), LicenceJson.of(after)),
         ChangeLog.publish(tx, Addresses.LICENCE_CHANGED, ChangeEvents.licenceChanged(change, after, clock.instant())))
         .mapEmpty();

@@ -43,20 +43,18 @@ final class LicenceInput {
     }
     if (type != null) {
       LocalDate from = validFrom == null ? today : validFrom;
-      // Decree 792: an individual licence runs at most one year, a general one at most three.
-      int maxYears = type == LicenceType.GENERAL ? 3 : 1;
-      LocalDate to = validTo == null ? from.plusYears(1).minusDays(1) : validTo;
+      int maxYears = type.maxValidityYears();
+      LocalDate to = validTo == null ? LicenceType.defaultValidTo(from) : validTo;
       if (to.isBefore(from)) {
         in.error("validTo", "must not be before validFrom");
-      } else if (to.isAfter(from.plusYears(maxYears).minusDays(1))) {
+      } else if (!type.allowsValidity(from, to)) {
         in.error("validTo", "a " + type + " licence is valid at most " + maxYears + " year" + (maxYears > 1 ? "s" : ""));
       }
       validFrom = from;
       validTo = to;
     }
     in.check();
-    LicenceStatus initial = status != null ? status : type == LicenceType.GENERAL ? LicenceStatus.ACTIVE
-        : LicenceStatus.APPLIED;
+    LicenceStatus initial = status != null ? status : type.registeredAs();
     LocalDate dueBy = initial == LicenceStatus.APPLIED ? calendar.after(today, reviewWorkingDays) : null;
     return new Licence(UUID.randomUUID(), tenantId, type, exporter, reference, elements, forms, quantity,
         BigDecimal.ZERO, validFrom, validTo, destination, endUse, initial, null, today, dueBy, null, null);

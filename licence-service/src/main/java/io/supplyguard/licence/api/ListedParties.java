@@ -91,7 +91,7 @@ final class ListedParties {
     List<PartyList> lists = list != null ? List.of(list)
         : parsed.listings().stream().map(ListedParty::list).distinct().sorted().toList();
     LocalDate today = LocalDate.now(clock);
-    Actor actor = Actor.of(request);
+    Actor actor = Actors.of(request);
     JsonObject[] answer = new JsonObject[1];
     return pool.withTransaction(tx -> repository.lockListed(tx)
             .compose(listed -> repository.recordedFrom(tx, source).map(recorded -> ListingChanges.of(listed,

@@ -10,7 +10,6 @@ import io.supplyguard.licence.events.ChangeEvents;
 import io.supplyguard.licence.events.ChangeEvents.RegimeEdit;
 import io.supplyguard.licence.regime.Measure;
 import io.supplyguard.licence.regime.Suspension;
-import io.supplyguard.licence.store.Actor;
 import io.supplyguard.licence.store.ChangeLog;
 import io.supplyguard.licence.store.RegimeCache;
 import io.supplyguard.licence.store.RegimeRepository;
@@ -86,7 +85,7 @@ final class RegimeAdmin {
     LocalDate from = input.from();
     LocalDate until = input.until();
     return write(tx -> lock(tx, measureId).compose(measure -> {
-      Optional<Suspension> overlapping = input.overlapping(measure);
+      Optional<Suspension> overlapping = measure.suspensionOverlapping(from, until);
       if (overlapping.isPresent()) {
         return Future.failedFuture(SuspensionInput.overlapConflict("from", overlapping.get()));
       }
@@ -95,7 +94,7 @@ final class RegimeAdmin {
         Suspension stored = new Suspension(id, draft.reference(), draft.issuedOn(), from, until, null, draft.source());
         Measure after = measure.withSuspension(stored);
         JsonObject json = RegimeJson.suspension(measureId, stored);
-        return ChangeLog.audit(tx, Actor.of(request), "SUSPENSION", String.valueOf(id), null, "ADDED", null, json)
+        return ChangeLog.audit(tx, Actors.of(request), "SUSPENSION", String.valueOf(id), null, "ADDED", null, json)
             .compose(v -> ChangeLog.publish(tx, Addresses.REGIME_CHANGED, ChangeEvents.regimeChanged(
                 RegimeEdit.SUSPENSION_ADDED, measure, after, from, List.of(from, until.plusDays(1)), clock.instant())))
             .map(v -> json);
@@ -113,7 +112,7 @@ final class RegimeAdmin {
     return write(tx -> lock(tx, measureId).compose(measure -> {
       Suspension suspension = measure.suspensions().stream().filter(s -> suspensionId.equals(s.id())).findFirst()
           .orElseThrow(() -> ServiceException.notFound("Suspension " + suspensionId + " of measure " + measureId));
-      if (on.isAfter(suspension.lastDay())) {
+      if (!suspension.liftableOn(on)) {
         throw new ServiceException(FailureCode.CONFLICT, "The suspension ends on " + suspension.lastDay()
             + " already; it can only be lifted on a day up to then.", List.of(new FieldError("on", "is after its end")));
       }
@@ -121,7 +120,7 @@ final class RegimeAdmin {
       JsonObject before = RegimeJson.suspension(measureId, suspension);
       JsonObject after = RegimeJson.suspension(measureId, lifted);
       return repository.liftSuspension(tx, suspensionId, on)
-          .compose(v -> ChangeLog.audit(tx, Actor.of(request), "SUSPENSION", String.valueOf(suspensionId), null,
+          .compose(v -> ChangeLog.audit(tx, Actors.of(request), "SUSPENSION", String.valueOf(suspensionId), null,
               "LIFTED", before, after))
           .compose(v -> ChangeLog.publish(tx, Addresses.REGIME_CHANGED, ChangeEvents.regimeChanged(
               RegimeEdit.SUSPENSION_LIFTED, measure, measure.withSuspension(lifted), on, List.of(on), clock.instant())))
@@ -135,7 +134,7 @@ final class RegimeAdmin {
 
   private Future<Void> record(SqlConnection tx, BusRequest request, String entity, String id, String action,
       Measure before, Measure after, JsonObject event) {
-    return ChangeLog.audit(tx, Actor.of(request), entity, id, null, action,
+    return ChangeLog.audit(tx, Actors.of(request), entity, id, null, action,
             before == null ? null : RegimeJson.measure(before), after == null ? null : RegimeJson.measure(after))
         .compose(v -> ChangeLog.publish(tx, Addresses.REGIME_CHANGED, event));
   }

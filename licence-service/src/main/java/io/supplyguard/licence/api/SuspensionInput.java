@@ -4,11 +4,9 @@ import io.supplyguard.common.bus.BodyReader;
 import io.supplyguard.common.bus.FailureCode;
 import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.ServiceException;
-import io.supplyguard.licence.regime.Measure;
 import io.supplyguard.licence.regime.Suspension;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A new suspension from a request: on its own ({@code POST .../suspensions}) or as a part of an
@@ -37,11 +35,6 @@ record SuspensionInput(String measureId, LocalDate from, LocalDate until, String
     String ref = reference != null ? reference : defaultReference;
     String src = source != null ? source : defaultSource != null ? defaultSource : ref;
     return new Suspension(null, ref, issuedOn != null ? issuedOn : defaultIssuedOn, from, until, null, src);
-  }
-
-  /** The suspension of {@code measure} that shares a day with this one, if any. */
-  Optional<Suspension> overlapping(Measure measure) {
-    return measure.suspensions().stream().filter(existing -> existing.overlaps(from, until)).findFirst();
   }
 
   /** The 409 for a suspension that shares a day with {@code existing}, naming {@code field}. */

@@ -10,7 +10,6 @@ import io.supplyguard.licence.events.ChangeEvents;
 import io.supplyguard.licence.events.ChangeEvents.RegimeEdit;
 import io.supplyguard.licence.regime.Measure;
 import io.supplyguard.licence.regime.Suspension;
-import io.supplyguard.licence.store.Actor;
 import io.supplyguard.licence.store.ChangeLog;
 import io.supplyguard.licence.store.RegimeCache;
 import io.supplyguard.licence.store.RegimeRepository;
@@ -59,7 +58,7 @@ final class SuspensionRenewal {
       Measure measure = found.orElseThrow(() -> ServiceException.notFound("Measure " + measureId));
       Suspension suspension = measure.suspensions().stream().filter(s -> suspensionId.equals(s.id())).findFirst()
           .orElseThrow(() -> ServiceException.notFound("Suspension " + suspensionId + " of measure " + measureId));
-      if (suspension.lastDay().isBefore(today)) {
+      if (suspension.endedBefore(today)) {
         throw new ServiceException(FailureCode.CONFLICT, "Suspension " + suspensionId + " (" + suspension.reference()
             + ") ended on " + suspension.lastDay() + ", before today (" + today + "): the last day of a suspension has"
             + " passed, so whether it is extended is no longer a probability. Record an extension as a new"
@@ -73,7 +72,7 @@ final class SuspensionRenewal {
           .put("suspensionId", suspensionId)
           .put("renewalProbability", probability);
       return repository.setRenewal(tx, suspensionId, probability, note, by(request))
-          .compose(v -> ChangeLog.audit(tx, Actor.of(request), "SUSPENSION", String.valueOf(suspensionId), null,
+          .compose(v -> ChangeLog.audit(tx, Actors.of(request), "SUSPENSION", String.valueOf(suspensionId), null,
               "RENEWAL_PROBABILITY_SET", before, after))
           .compose(v -> ChangeLog.publish(tx, Addresses.REGIME_CHANGED, event))
           .map(v -> after);

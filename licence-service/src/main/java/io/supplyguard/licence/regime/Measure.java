@@ -80,6 +80,14 @@ public record Measure(
     return false;
   }
 
+  /**
+   * The suspension that shares a day with {@code from..until}, if any: suspensions of one measure
+   * never overlap, so an extension starts the day after the suspension it extends ends.
+   */
+  public Optional<Suspension> suspensionOverlapping(LocalDate from, LocalDate until) {
+    return suspensions.stream().filter(existing -> existing.overlaps(from, until)).findFirst();
+  }
+
   /** The same measure with one suspension added or replaced (matched by id). */
   public Measure withSuspension(Suspension suspension) {
     List<Suspension> others = suspensions.stream()

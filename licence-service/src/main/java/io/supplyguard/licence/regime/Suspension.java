@@ -44,6 +44,22 @@ public record Suspension(Long id, String reference, LocalDate issuedOn, LocalDat
     return !otherFrom.isAfter(lastDay()) && !otherUntil.isBefore(from);
   }
 
+  /**
+   * Whether it can be lifted on {@code on}: up to its last day. Later, it has ended by itself and
+   * lifting it would record an end that never happened.
+   */
+  public boolean liftableOn(LocalDate on) {
+    return !on.isAfter(lastDay());
+  }
+
+  /**
+   * Whether its last day is before {@code day}: then whether it is extended is known, no longer a
+   * probability, and an extension is a suspension of its own.
+   */
+  public boolean endedBefore(LocalDate day) {
+    return lastDay().isBefore(day);
+  }
+
   public Suspension lift(LocalDate on) {
     return new Suspension(id, reference, issuedOn, from, until, on, source, renewalProbability, renewalNote);
   }

@@ -62,6 +62,18 @@ public record Licence(
     return Optional.empty();
   }
 
+  /** Why its owner cannot make it {@code target} on {@code today}; empty when the change is allowed. */
+  public Optional<StatusRefusal> refusesBecoming(LicenceStatus target, LocalDate today) {
+    if (!LicenceLifecycle.allowed(status, target)) {
+      return Optional.of(StatusRefusal.NOT_ALLOWED_FROM);
+    }
+    // Past validTo it covers nothing, whatever its status says until the calendar marks it EXPIRED.
+    if (target == LicenceStatus.ACTIVE && validTo.isBefore(today)) {
+      return Optional.of(StatusRefusal.PAST_VALID_TO);
+    }
+    return Optional.empty();
+  }
+
   /** This licence with {@code kg} more drawn at {@code at}: EXHAUSTED when nothing remains. */
   public Licence drawn(BigDecimal kg, Instant at) {
     BigDecimal drawn = drawnKg.add(kg);

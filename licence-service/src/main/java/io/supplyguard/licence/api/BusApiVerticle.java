@@ -4,10 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.common.bus.BusClient;
 import io.supplyguard.common.bus.BusServer;
-import io.supplyguard.common.time.DailyTicker;
 import io.supplyguard.licence.config.LicenceSettings;
-import io.supplyguard.licence.events.OutboxPublisher;
-import io.supplyguard.licence.metrics.LicenceMetrics;
 import io.supplyguard.licence.registry.WorkingDays;
 import io.supplyguard.licence.store.AuditRepository;
 import io.supplyguard.licence.store.DenialProbabilityRepository;
@@ -15,45 +12,44 @@ import io.supplyguard.licence.store.DenialRiskCache;
 import io.supplyguard.licence.store.ListedPartyCache;
 import io.supplyguard.licence.store.ListedPartyRepository;
 import io.supplyguard.licence.store.LicenceRepository;
-import io.supplyguard.licence.store.LicenceStats;
 import io.supplyguard.licence.store.RegimeCache;
 import io.supplyguard.licence.store.RegimeRepository;
-import io.supplyguard.licence.store.Retention;
-import io.supplyguard.licence.time.BoundaryProcessor;
-import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
-import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The licence-service on the bus: every request/reply address of the regime and the licence
- * registry, the outbox publisher, the calendar's boundaries and the business gauges.
+ * registry, and the copies of the regime, denial probabilities and listed parties they read,
+ * dropped when another replica (or the calendar) publishes a change. Stopping drains the
+ * requests in flight.
  */
-public final class LicenceVerticle extends VerticleBase {
-  private static final Logger LOG = LoggerFactory.getLogger(LicenceVerticle.class);
-  private static final Duration PURGE_EVERY = Duration.ofHours(1);
+public final class BusApiVerticle extends VerticleBase {
   private final Pool pool;
   private final LicenceSettings settings;
   private final Clock clock;
   private final MeterRegistry registry;
+  private final RegimeCache regime;
+  private final Runnable published;
   private BusServer bus;
   private MessageConsumer<JsonObject> regimeChanges;
-  private DailyTicker calendar;
-  private long outboxTimer;
-  private long metricsTimer;
-  private long purgeTimer;
 
-  public LicenceVerticle(Pool pool, LicenceSettings settings, Clock clock, MeterRegistry registry) {
+  /**
+   * @param regime read on this verticle's context only (its loads continue on the context that
+   *     started them); other verticles may drop it
+   * @param published flushes the outbox soon after a write commits; safe to call from here
+   */
+  public BusApiVerticle(Pool pool, LicenceSettings settings, Clock clock, MeterRegistry registry, RegimeCache regime,
+      Runnable published) {
     this.pool = pool;
     this.settings = settings;
     this.clock = clock;
     this.registry = registry;
+    this.regime = regime;
+    this.published = published;
   }
 
   @Override
@@ -61,26 +57,24 @@ public final class LicenceVerticle extends VerticleBase {
     RegimeRepository regimeRepository = new RegimeRepository(pool);
     LicenceRepository licenceRepository = new LicenceRepository(pool);
     AuditRepository audit = new AuditRepository(pool);
-    RegimeCache regime = new RegimeCache(regimeRepository);
-    OutboxPublisher outbox = new OutboxPublisher(vertx, pool, registry);
     WorkingDays workingDays = new WorkingDays(settings.review().holidays());
 
     RegimeQueries regimeQueries = new RegimeQueries(regime, audit, clock);
-    RegimeAdmin regimeAdmin = new RegimeAdmin(pool, regimeRepository, regime, clock, outbox::flushSoon);
-    SuspensionRenewal renewals = new SuspensionRenewal(pool, regimeRepository, regime, clock, outbox::flushSoon);
+    RegimeAdmin regimeAdmin = new RegimeAdmin(pool, regimeRepository, regime, clock, published);
+    SuspensionRenewal renewals = new SuspensionRenewal(pool, regimeRepository, regime, clock, published);
     LicenceHandlers licences = new LicenceHandlers(pool, licenceRepository, audit, regime, clock, workingDays,
-        settings.review().workingDays(), outbox::flushSoon);
-    Drawdowns drawdowns = new Drawdowns(pool, clock, outbox::flushSoon, registry);
+        settings.review().workingDays(), published);
+    Drawdowns drawdowns = new Drawdowns(pool, clock, published, registry);
     DenialProbabilityRepository denialRepository = new DenialProbabilityRepository(pool);
     DenialRiskCache denials = new DenialRiskCache(denialRepository, settings.risk().defaultDenialProbability());
     DenialProbabilities denialProbabilities = new DenialProbabilities(pool, denialRepository, denials, clock,
-        outbox::flushSoon);
+        published);
     ListedPartyRepository partyRepository = new ListedPartyRepository(pool);
     ListedPartyCache parties = new ListedPartyCache(partyRepository, settings.risk().screeningThreshold());
-    ListedParties listedParties = new ListedParties(pool, partyRepository, parties, clock, outbox::flushSoon);
+    ListedParties listedParties = new ListedParties(pool, partyRepository, parties, clock, published);
     Announcements announcements = new Announcements(pool, regimeRepository, regime,
         new RegistryListings(partyRepository), new BusClient(vertx, settings.timers().busTimeout()), clock,
-        outbox::flushSoon);
+        published);
     CheckHandlers checks = new CheckHandlers(regime, licenceRepository, clock, workingDays,
         settings.review().workingDays(), denials)
         .screening(parties, settings.review().watchListExtraWorkingDays());
@@ -115,42 +109,11 @@ public final class LicenceVerticle extends VerticleBase {
       parties.invalidate();
     });
 
-    outboxTimer = vertx.setPeriodic(settings.timers().outboxFlush().toMillis(), t -> outbox.flush());
-    Retention retention = new Retention(pool);
-    purge(retention);
-    purgeTimer = vertx.setPeriodic(PURGE_EVERY.toMillis(), t -> purge(retention));
-    LicenceMetrics metrics = new LicenceMetrics(new LicenceStats(pool), regime, registry, clock);
-    metricsTimer = vertx.setPeriodic(settings.timers().metricsRefresh().toMillis(), t -> metrics.refresh());
-    BoundaryProcessor boundaries = new BoundaryProcessor(pool, regimeRepository, licenceRepository, clock);
-    calendar = new DailyTicker(vertx, clock, settings.timers().timeTick(), "Calendar boundaries",
-        () -> boundaries.catchUp().onSuccess(days -> {
-          regime.invalidate();
-          outbox.flush();
-        }));
-    return Future.all(bus.ready(), regimeChanges.completion(), calendar.start(), metrics.refresh());
+    return Future.all(bus.ready(), regimeChanges.completion());
   }
 
   @Override
   public Future<?> stop() {
-    calendar.stop();
-    vertx.cancelTimer(outboxTimer);
-    vertx.cancelTimer(metricsTimer);
-    vertx.cancelTimer(purgeTimer);
     return Future.all(regimeChanges.unregister(), bus.drain(settings.timers().shutdownGrace()));
-  }
-
-  private void purge(Retention retention) {
-    int outboxDays = settings.retention().outboxDays();
-    int keyDays = settings.retention().idempotencyDays();
-    retention.purgeOutbox(outboxDays).onComplete(done -> purged(done, "outbox messages published", outboxDays));
-    retention.purgeIdempotencyKeys(keyDays).onComplete(done -> purged(done, "Idempotency-Key records made", keyDays));
-  }
-
-  private static void purged(AsyncResult<Integer> done, String what, int days) {
-    if (done.failed()) {
-      LOG.warn("Not purged yet ({} more than {} days ago): {}", what, days, done.cause().toString());
-    } else if (done.result() > 0) {
-      LOG.info("Purged {} {} more than {} days ago", done.result(), what, days);
-    }
   }
 }
