@@ -71,6 +71,28 @@ class ContractOverTheBusTest {
   }
 
   @Test
+  @DisplayName("an id that is no UUID, or a status the contract does not have, is a 400 naming it, not a 500")
+  void badIdAndStatus(VertxTestContext test) {
+    String tenant = "t-contract-5";
+    fixture.bus().request(Addresses.LICENCE_GET, new JsonObject().put("id", "not-a-uuid"),
+            LicenceFixture.tenant(tenant))
+        .onComplete(test.failing(badId -> test.verify(() -> {
+          assertThat(((ServiceException) badId).code()).isEqualTo(FailureCode.BAD_REQUEST);
+          assertThat(((ServiceException) badId).errors()).extracting(FieldError::field).containsExactly("id");
+        })))
+        .recover(v -> fixture.register(tenant, LicenceFixture.generalLicence(10)))
+        .compose(licence -> fixture.bus().request(Addresses.LICENCE_TRANSITION, new JsonObject()
+                .put("id", licence.getString("id")).put("status", "LOST").put("reason", " "),
+            LicenceFixture.tenant(tenant)))
+        .onComplete(test.failing(badStatus -> test.verify(() -> {
+          assertThat(((ServiceException) badStatus).code()).isEqualTo(FailureCode.BAD_REQUEST);
+          assertThat(((ServiceException) badStatus).errors()).extracting(FieldError::field)
+              .containsExactlyInAnyOrder("status", "reason");
+          test.completeNow();
+        })));
+  }
+
+  @Test
   @DisplayName("the inventory-service's question of conditions is held to the closed ConditionQuery")
   void conditionQueryIsClosed(VertxTestContext test) {
     JsonObject position = LicenceFixture.position("p-1", "Dy", "OXIDE", 30).put("siteId", "plant-1");
