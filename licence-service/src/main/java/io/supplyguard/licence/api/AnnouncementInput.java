@@ -2,7 +2,6 @@ package io.supplyguard.licence.api;
 
 import io.supplyguard.licence.screening.PartyList;
 
-import io.supplyguard.common.bus.BodyReader;
 import io.supplyguard.common.bus.FailureCode;
 import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.ServiceException;
@@ -30,28 +29,27 @@ import java.util.Optional;
 record AnnouncementInput(String number, LocalDate issuedOn, String title, String sourceUrl, List<Measure> measures,
     List<JsonObject> measureBodies, List<Part> suspensions, List<Listing> listings) {
 
-  static final int MAX_MEASURES = 25;
-  static final int MAX_SUSPENSIONS = 25;
-  static final int MAX_LISTINGS = 1000;
 
   /** A suspension of the announcement: the measure it suspends and the suspension to store. */
   record Part(String measureId, Suspension suspension) {
   }
 
+  /**
+   * The announcement of a request the bus contract has checked (AnnouncementRequest: its parts'
+   * shapes, lengths and counts); what remains is the regime's: elements and forms, dates in order,
+   * a measure id given once, a suspension of a measure that exists, and at least one part.
+   */
   static AnnouncementInput read(JsonObject body, Regime regime) {
-    BodyReader in = new BodyReader(body);
-    String number = in.text("number", true, 100);
-    LocalDate issuedOn = in.date("issuedOn", true);
-    String title = in.text("title", true, 500);
-    String sourceUrl = in.text("sourceUrl", true, 1000);
-    if (sourceUrl != null && !sourceUrl.matches("(?i)https?://\\S+")) {
-      in.error("sourceUrl", "must be an http or https URL");
-    }
-    JsonArray measureList = list(in, body, "measures", MAX_MEASURES);
-    JsonArray suspensionList = list(in, body, "suspensions", MAX_SUSPENSIONS);
-    JsonArray listingList = list(in, body, "listings", MAX_LISTINGS);
-    if (measureList.isEmpty() && suspensionList.isEmpty() && listingList.isEmpty() && !in.hasErrors()) {
-      in.error("measures", "an announcement must carry at least one measure, suspension or listing");
+    List<FieldError> errors = new ArrayList<>();
+    String number = Texts.trimmed(body, "number");
+    LocalDate issuedOn = LocalDate.parse(body.getString("issuedOn"));
+    String title = Texts.trimmed(body, "title");
+    String sourceUrl = Texts.trimmed(body, "sourceUrl");
+    JsonArray measureList = body.getJsonArray("measures", new JsonArray());
+    JsonArray suspensionList = body.getJsonArray("suspensions", new JsonArray());
+    JsonArray listingList = body.getJsonArray("listings", new JsonArray());
+    if (measureList.isEmpty() && suspensionList.isEmpty() && listingList.isEmpty()) {
+      errors.add(new FieldError("measures", "an announcement must carry at least one measure, suspension or listing"));
     }
 
     List<Measure> measures = new ArrayList<>();
@@ -59,18 +57,13 @@ record AnnouncementInput(String number, LocalDate issuedOn, String title, String
     Map<String, Integer> newIds = new HashMap<>();
     java.util.Set<Object> named = new java.util.HashSet<>();
     for (int i = 0; i < measureList.size(); i++) {
-      JsonObject part = object(in, measureList, "measures", i);
-      if (part == null) {
-        continue;
-      }
+      JsonObject part = measureList.getJsonObject(i);
       named.add(part.getValue("id"));
-      BodyReader m = new BodyReader(part);
-      Measure measure = MeasureInput.readNew(m, regime);
-      in.include("measures[" + i + "].", m);
+      Measure measure = MeasureInput.readNew(part, regime, "measures[" + i + "].", errors);
       if (measure != null) {
         Integer first = newIds.putIfAbsent(measure.id(), i);
         if (first != null) {
-          in.error("measures[" + i + "].id", "repeats measures[" + first + "].id");
+          errors.add(new FieldError("measures[" + i + "].id", "repeats measures[" + first + "].id"));
         }
         measures.add(measure);
         measureBodies.add(part);
@@ -79,42 +72,30 @@ record AnnouncementInput(String number, LocalDate issuedOn, String title, String
 
     List<Part> suspensions = new ArrayList<>();
     for (int i = 0; i < suspensionList.size(); i++) {
-      JsonObject part = object(in, suspensionList, "suspensions", i);
-      if (part == null) {
-        continue;
+      int before = errors.size();
+      String prefix = "suspensions[" + i + "].";
+      SuspensionInput input = SuspensionInput.read(suspensionList.getJsonObject(i), prefix, errors);
+      if (!named.contains(input.measureId()) && regime.measure(input.measureId()).isEmpty()) {
+        errors.add(new FieldError(prefix + "measureId",
+            "names no measure: neither a stored one nor one of this announcement's"));
       }
-      BodyReader s = new BodyReader(part);
-      SuspensionInput input = SuspensionInput.read(s, false);
-      if (input.measureId() != null && !named.contains(input.measureId())
-          && regime.measure(input.measureId()).isEmpty()) {
-        s.error("measureId", "names no measure: neither a stored one nor one of this announcement's");
-      }
-      in.include("suspensions[" + i + "].", s);
-      if (!s.hasErrors() && number != null && issuedOn != null) {
+      if (errors.size() == before) {
         suspensions.add(new Part(input.measureId(), input.draft(number, issuedOn, sourceUrl)));
       }
     }
 
     List<Listing> listings = new ArrayList<>();
     for (int i = 0; i < listingList.size(); i++) {
-      JsonObject part = object(in, listingList, "listings", i);
-      if (part == null) {
-        continue;
-      }
-      BodyReader l = new BodyReader(part);
-      PartyList list = l.oneOf("list", PartyList.class, true);
-      String name = l.text("name", true, 500);
-      java.util.Set<String> aliases = l.strings("aliases", false, true,
-          a -> !a.isBlank() && a.length() <= 500, "a non-blank name of at most 500 characters");
-      String country = l.country("country", true);
-      LocalDate added = l.date("added", false);
-      in.include("listings[" + i + "].", l);
-      if (!l.hasErrors()) {
-        listings.add(new Listing(list, name, aliases == null ? List.of() : List.copyOf(aliases), country,
-            added != null ? added : issuedOn));
-      }
+      JsonObject part = listingList.getJsonObject(i);
+      List<String> aliases = part.getJsonArray("aliases", new JsonArray()).stream()
+          .map(String.class::cast).toList();
+      String added = part.getString("added");
+      listings.add(new Listing(PartyList.valueOf(part.getString("list")), Texts.trimmed(part, "name"), aliases,
+          part.getString("country"), added != null ? LocalDate.parse(added) : issuedOn));
     }
-    in.check();
+    if (!errors.isEmpty()) {
+      throw ServiceException.invalidFields(errors);
+    }
     AnnouncementInput announcement = new AnnouncementInput(number, issuedOn, title, sourceUrl, List.copyOf(measures),
         List.copyOf(measureBodies), List.copyOf(suspensions), List.copyOf(listings));
     announcement.checkConflicts(regime);
@@ -177,29 +158,5 @@ record AnnouncementInput(String number, LocalDate issuedOn, String title, String
         .put("measures", new JsonArray(storedMeasures.stream().map(RegimeJson::measure).toList()))
         .put("suspensions", storedSuspensions)
         .put("listings", new JsonArray(listings.stream().map(Listing::toJson).toList()));
-  }
-
-  private static JsonArray list(BodyReader in, JsonObject body, String field, int max) {
-    Object value = body == null ? null : body.getValue(field);
-    if (value == null) {
-      return new JsonArray();
-    }
-    if (!(value instanceof JsonArray array)) {
-      in.error(field, "must be a list");
-      return new JsonArray();
-    }
-    if (array.size() > max) {
-      in.error(field, "must list at most " + max);
-      return new JsonArray();
-    }
-    return array;
-  }
-
-  private static JsonObject object(BodyReader in, JsonArray list, String field, int i) {
-    if (list.getValue(i) instanceof JsonObject part) {
-      return part;
-    }
-    in.error(field + "[" + i + "]", "must be an object");
-    return null;
   }
 }

@@ -1,7 +1,6 @@
 package io.supplyguard.licence.api;
 
 import io.supplyguard.common.bus.Addresses;
-import io.supplyguard.common.bus.BodyReader;
 import io.supplyguard.common.bus.BusClient;
 import io.supplyguard.common.bus.BusRequest;
 import io.supplyguard.common.bus.FailureCode;
@@ -59,14 +58,12 @@ final class Announcements {
 
   Future<JsonObject> apply(BusRequest request) {
     request.requireAdmin();
-    BodyReader flags = new BodyReader(request.body());
-    Boolean dryRun = flags.bool("dryRun", false);
-    flags.check();
+    boolean dryRun = request.body().getBoolean("dryRun", false);
     JsonObject body = request.body().copy();
     body.remove("dryRun");
     return cache.get().compose(regime -> {
       AnnouncementInput announcement = AnnouncementInput.read(body, regime);
-      return Boolean.TRUE.equals(dryRun) ? preview(request, announcement, regime) : store(request, announcement);
+      return dryRun ? preview(request, announcement, regime) : store(request, announcement);
     });
   }
 

@@ -3,6 +3,7 @@ package io.supplyguard.licence.api;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.common.bus.BusClient;
+import io.supplyguard.common.bus.BusContract;
 import io.supplyguard.common.bus.BusServer;
 import io.supplyguard.licence.config.LicenceSettings;
 import io.supplyguard.licence.registry.WorkingDays;
@@ -54,6 +55,10 @@ public final class BusApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    return BusContract.load(vertx).compose(this::start);
+  }
+
+  private Future<?> start(BusContract contract) {
     RegimeRepository regimeRepository = new RegimeRepository(pool);
     LicenceRepository licenceRepository = new LicenceRepository(pool);
     AuditRepository audit = new AuditRepository(pool);
@@ -79,7 +84,7 @@ public final class BusApiVerticle extends VerticleBase {
         settings.review().workingDays(), denials)
         .screening(parties, settings.review().watchListExtraWorkingDays());
 
-    bus = new BusServer(vertx)
+    bus = new BusServer(vertx).validatedBy(contract)
         .handleEncoded(Addresses.REGIME_ELEMENTS, regimeQueries::elements)
         .handleEncoded(Addresses.REGIME_MEASURES, regimeQueries::measures)
         .handle(Addresses.REGIME_MEASURE_GET, regimeQueries::measure)

@@ -1,6 +1,5 @@
 package io.supplyguard.licence.api;
 
-import io.supplyguard.common.bus.BodyReader;
 import io.supplyguard.common.bus.BusRequest;
 import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.ServiceException;
@@ -42,9 +41,6 @@ import java.util.Set;
  * ({@code licence.conditions}), each from one read of the regime and of the tenant's licences.
  */
 final class CheckHandlers {
-  private static final int MAX_BATCH = 10_000;
-  /** The longest consignee name screened. */
-  static final int MAX_CONSIGNEE = 200;
 
   private final RegimeCache regime;
   private final LicenceRepository licences;
@@ -79,13 +75,14 @@ final class CheckHandlers {
 
   Future<JsonObject> check(BusRequest request) {
     return regime.get().compose(current -> {
-      BodyReader in = new BodyReader(request.body());
-      LocalDate given = in.date("asOf", false);
-      Integer horizon = in.integer("horizonDays", false, 0, 3650);
-      SupplyQuery query = query(in, current, "quantityKg", given != null ? given : LocalDate.now(clock),
-          horizon == null ? 0 : horizon, horizon == null ? 0 : horizon);
-      String consignee = in.text("consignee", false, MAX_CONSIGNEE);
-      in.check();
+      JsonObject in = request.body();
+      int horizon = in.getInteger("horizonDays", 0);
+      List<FieldError> errors = new ArrayList<>();
+      SupplyQuery query = query(in, current, "quantityKg", asOf(in), horizon, horizon, "", errors);
+      String consignee = Texts.trimmed(in, "consignee");
+      if (!errors.isEmpty()) {
+        throw ServiceException.invalidFields(errors);
+      }
       Futures.Regimes regimes = futureRegimes(current.measures());
       return Future.all(tenantLicences(request), denials.get(), screening()).map(all -> {
         List<Licence> own = all.resultAt(0);
@@ -98,26 +95,18 @@ final class CheckHandlers {
 
   Future<JsonObject> conditions(BusRequest request) {
     return regime.get().compose(current -> {
-      BodyReader in = new BodyReader(request.body());
-      LocalDate given = in.date("asOf", false);
-      LocalDate asOf = given != null ? given : LocalDate.now(clock);
-      JsonArray positions = request.body().getValue("positions") instanceof JsonArray a ? a : null;
-      if (positions == null || positions.size() > MAX_BATCH) {
-        in.error("positions", "must be a list of at most " + MAX_BATCH + " positions");
-      }
-      in.check();
+      LocalDate asOf = asOf(request.body());
+      JsonArray positions = request.body().getJsonArray("positions");
       List<SupplyQuery> queries = new ArrayList<>();
       List<String> keys = new ArrayList<>();
       List<String> consignees = new ArrayList<>();
       List<FieldError> errors = new ArrayList<>();
       for (int i = 0; i < positions.size(); i++) {
-        BodyReader position = new BodyReader(positions.getValue(i) instanceof JsonObject o ? o : new JsonObject());
-        keys.add(position.text("key", true, 200));
-        Integer horizon = position.integer("horizonDays", true, 0, 3650);
-        Integer lead = position.integer("leadTimeDays", true, 0, 3650);
-        queries.add(query(position, current, "orderQuantityKg", asOf, horizon == null ? 0 : horizon, lead == null ? 0 : lead));
-        consignees.add(position.text("consignee", false, MAX_CONSIGNEE));
-        errors.addAll(position.errors("positions[" + i + "]."));
+        JsonObject position = positions.getJsonObject(i);
+        keys.add(Texts.trimmed(position, "key"));
+        queries.add(query(position, current, "orderQuantityKg", asOf, position.getInteger("horizonDays"),
+            position.getInteger("leadTimeDays"), "positions[" + i + "].", errors));
+        consignees.add(Texts.trimmed(position, "consignee"));
       }
       if (!errors.isEmpty()) {
         throw ServiceException.invalidFields(errors);
@@ -229,20 +218,30 @@ final class CheckHandlers {
     return kept;
   }
 
-  private static SupplyQuery query(BodyReader in, Regime current, String quantityField, LocalDate asOf, int horizon,
-      int coverage) {
-    Set<String> elements = in.strings("elements", true, false, current::isElement, "a rare-earth element symbol");
-    String form = in.text("form", true, 40);
-    if (form != null && !current.forms().contains(form)) {
-      in.error("form", "must be one of " + current.forms().stream().sorted().toList());
+  /**
+   * The question of a request the bus contract has checked; the elements and form the regime does
+   * not know are added to {@code errors} under {@code prefix} (then null).
+   */
+  private static SupplyQuery query(JsonObject in, Regime current, String quantityField, LocalDate asOf, int horizon,
+      int coverage, String prefix, List<FieldError> errors) {
+    int before = errors.size();
+    Set<String> elements = RegimeTerms.elements(current, in.getJsonArray("elements"), prefix, "elements", errors);
+    String form = in.getString("form");
+    if (!current.forms().contains(form)) {
+      errors.add(new FieldError(prefix + "form", "must be one of " + current.forms().stream().sorted().toList()));
     }
-    String destination = in.country("destination", true);
-    String endUse = in.code("endUse", true);
-    BigDecimal quantity = in.quantity(quantityField, false);
-    if (in.hasErrors()) {
+    Number quantity = in.getNumber(quantityField);
+    if (errors.size() > before) {
       return null;
     }
-    return new SupplyQuery(elements, form, destination, endUse, quantity, asOf, horizon, coverage);
+    return new SupplyQuery(elements, form, in.getString("destination"), in.getString("endUse"),
+        quantity == null ? null : new BigDecimal(quantity.toString()), asOf, horizon, coverage);
+  }
+
+  /** The day asked about; today when the request names none. */
+  private LocalDate asOf(JsonObject in) {
+    String given = in.getString("asOf");
+    return given != null ? LocalDate.parse(given) : LocalDate.now(clock);
   }
 
   private Future<List<Licence>> tenantLicences(BusRequest request) {

@@ -1,7 +1,6 @@
 package io.supplyguard.licence.api;
 
 import io.supplyguard.common.bus.Addresses;
-import io.supplyguard.common.bus.BodyReader;
 import io.supplyguard.common.bus.BusRequest;
 import io.supplyguard.licence.check.DenialProbability;
 import io.supplyguard.licence.check.DenialRisk;
@@ -52,11 +51,9 @@ final class DenialProbabilities {
   /** ADMIN. {@code {country, probability, source}} → the entry as stored. */
   Future<JsonObject> set(BusRequest request) {
     request.requireAdmin();
-    BodyReader in = new BodyReader(request.body());
-    String country = in.country("country", true);
-    Double probability = in.number("probability", true, 0, true, 1, false);
-    String source = in.text("source", true, 2000);
-    in.check();
+    String country = request.body().getString("country");
+    double probability = request.body().getDouble("probability");
+    String source = Texts.trimmed(request.body(), "source");
     Actor actor = Actors.of(request);
     String updatedBy = actor.tenantId() != null ? actor.tenantId() : actor.role();
     return pool.withTransaction(tx -> repository.lock(tx, country).compose(before -> repository

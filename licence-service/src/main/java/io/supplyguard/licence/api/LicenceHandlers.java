@@ -1,7 +1,6 @@
 package io.supplyguard.licence.api;
 
 import io.supplyguard.common.bus.Addresses;
-import io.supplyguard.common.bus.BodyReader;
 import io.supplyguard.common.bus.BusRequest;
 import io.supplyguard.common.bus.FailureCode;
 import io.supplyguard.common.bus.FieldError;
@@ -65,17 +64,14 @@ final class LicenceHandlers {
   }
 
   Future<JsonObject> list(BusRequest request) {
-    BodyReader in = new BodyReader(request.body());
-    LicenceStatus status = in.oneOf("status", LicenceStatus.class, false);
-    String element = in.text("element", false, 3);
-    Integer expiringWithin = in.integer("expiringWithinDays", false, 0, 3650);
-    LocalDate asOf = in.date("asOf", false);
-    Integer limit = in.integer("limit", false, 1, 500);
-    Integer offset = in.integer("offset", false, 0, Integer.MAX_VALUE);
-    in.check();
-    LocalDate expiringBy = expiringWithin == null ? null : (asOf != null ? asOf : today()).plusDays(expiringWithin);
+    JsonObject in = request.body();
+    String status = in.getString("status");
+    Integer expiringWithin = in.getInteger("expiringWithinDays");
+    LocalDate asOf = in.containsKey("asOf") ? LocalDate.parse(in.getString("asOf")) : today();
+    LocalDate expiringBy = expiringWithin == null ? null : asOf.plusDays(expiringWithin);
     String tenant = request.isAdmin() ? request.tenantId() : request.requireTenant();
-    LicenceFilter filter = new LicenceFilter(tenant, status, element, expiringBy, limit == null ? 100 : limit, offset == null ? 0 : offset);
+    LicenceFilter filter = new LicenceFilter(tenant, status == null ? null : LicenceStatus.valueOf(status),
+        in.getString("element"), expiringBy, in.getInteger("limit", 100), in.getInteger("offset", 0));
     return licences.list(filter).map(found -> new JsonObject()
         .put("licences", new JsonArray(found.stream().map(LicenceJson::of).toList()))
         .put("limit", filter.limit())
@@ -84,11 +80,9 @@ final class LicenceHandlers {
 
   Future<JsonObject> transition(BusRequest request) {
     String tenant = request.requireTenant();
-    BodyReader in = new BodyReader(request.body());
-    UUID id = uuid(in, "id");
-    LicenceStatus target = in.oneOf("status", LicenceStatus.class, true);
-    String reason = in.text("reason", false, 500);
-    in.check();
+    UUID id = UUID.fromString(request.body().getString("id"));
+    LicenceStatus target = LicenceStatus.valueOf(request.body().getString("status"));
+    String reason = Texts.trimmed(request.body(), "reason");
     return pool.withTransaction(tx -> licences.lock(tx, id, tenant).compose(found -> {
       Licence current = found.orElseThrow(() -> ServiceException.notFound("Licence " + id));
       Optional<StatusRefusal> refused = current.refusesBecoming(target, today());
@@ -133,23 +127,9 @@ final class LicenceHandlers {
 
   /** The licence of the request's {@code id}, when the caller may see it: its owner, or ADMIN (within the tenant it names, if it names one). */
   private Future<Licence> find(BusRequest request) {
-    BodyReader in = new BodyReader(request.body());
-    UUID id = uuid(in, "id");
-    in.check();
+    UUID id = UUID.fromString(request.body().getString("id"));
     String tenant = request.isAdmin() ? request.tenantId() : request.requireTenant();
     return licences.find(id, tenant).map(found -> found.orElseThrow(() -> ServiceException.notFound("Licence " + id)));
-  }
-
-  static UUID uuid(BodyReader in, String field) {
-    String text = in.text(field, true, 36);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return UUID.fromString(text);
-    } catch (IllegalArgumentException e) {
-      return in.error(field, "must be a licence id (a UUID)");
-    }
   }
 
   private LocalDate today() {

@@ -1,8 +1,8 @@
 package io.supplyguard.licence.api;
 
-import io.supplyguard.common.bus.BodyReader;
+import io.supplyguard.common.bus.FieldError;
+import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.licence.registry.Licence;
-import io.supplyguard.licence.registry.LicenceLifecycle;
 import io.supplyguard.licence.registry.LicenceStatus;
 import io.supplyguard.licence.registry.LicenceType;
 import io.supplyguard.licence.registry.WorkingDays;
@@ -10,10 +10,15 @@ import io.supplyguard.licence.store.Regime;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** A licence being registered, from a request, with the defaults the regime implies. */
+/**
+ * A licence being registered, from a request the bus contract has checked (LicenceRequest), with the
+ * defaults the regime implies; what remains to check is the regime's terms and the validity's dates.
+ */
 final class LicenceInput {
 
   private LicenceInput() {
@@ -25,38 +30,34 @@ final class LicenceInput {
    */
   static Licence register(JsonObject body, String tenantId, Regime regime, LocalDate today, WorkingDays calendar,
       int reviewWorkingDays) {
-    BodyReader in = new BodyReader(body);
-    LicenceType type = in.oneOf("type", LicenceType.class, true);
-    String exporter = in.text("exporter", true, 200);
-    String reference = in.text("reference", false, 100);
-    Set<String> elements = in.strings("elements", true, false, regime::isElement, "a rare-earth element symbol such as Dy");
-    Set<String> forms = in.strings("forms", true, false, regime.forms()::contains,
-        "one of " + regime.forms().stream().sorted().toList());
-    BigDecimal quantity = in.quantity("quantityKg", true);
-    String destination = in.country("destination", true);
-    String endUse = in.code("endUse", true);
-    LocalDate validFrom = in.date("validFrom", false);
-    LocalDate validTo = in.date("validTo", false);
-    LicenceStatus status = in.oneOf("status", LicenceStatus.class, false);
-    if (status != null && !LicenceLifecycle.canStartIn(status)) {
-      in.error("status", "a licence is registered as APPLIED (an application) or ACTIVE (already granted)");
-    }
-    if (type != null) {
-      LocalDate from = validFrom == null ? today : validFrom;
+    List<FieldError> errors = new ArrayList<>();
+    Set<String> elements = RegimeTerms.elements(regime, body.getJsonArray("elements"), "", "elements", errors);
+    Set<String> forms = RegimeTerms.forms(regime, body.getJsonArray("forms"), "", "forms", errors);
+    LicenceType type = LicenceType.valueOf(body.getString("type"));
+    LocalDate from = date(body, "validFrom", today);
+    LocalDate to = date(body, "validTo", LicenceType.defaultValidTo(from));
+    if (to.isBefore(from)) {
+      errors.add(new FieldError("validTo", "must not be before validFrom"));
+    } else if (!type.allowsValidity(from, to)) {
       int maxYears = type.maxValidityYears();
-      LocalDate to = validTo == null ? LicenceType.defaultValidTo(from) : validTo;
-      if (to.isBefore(from)) {
-        in.error("validTo", "must not be before validFrom");
-      } else if (!type.allowsValidity(from, to)) {
-        in.error("validTo", "a " + type + " licence is valid at most " + maxYears + " year" + (maxYears > 1 ? "s" : ""));
-      }
-      validFrom = from;
-      validTo = to;
+      errors.add(new FieldError("validTo", "a " + type + " licence is valid at most " + maxYears + " year"
+          + (maxYears > 1 ? "s" : "")));
     }
-    in.check();
-    LicenceStatus initial = status != null ? status : type.registeredAs();
+    if (!errors.isEmpty()) {
+      throw ServiceException.invalidFields(errors);
+    }
+    // The contract allows APPLIED and ACTIVE only, the states a licence can start in.
+    String status = body.getString("status");
+    LicenceStatus initial = status != null ? LicenceStatus.valueOf(status) : type.registeredAs();
     LocalDate dueBy = initial == LicenceStatus.APPLIED ? calendar.after(today, reviewWorkingDays) : null;
-    return new Licence(UUID.randomUUID(), tenantId, type, exporter, reference, elements, forms, quantity,
-        BigDecimal.ZERO, validFrom, validTo, destination, endUse, initial, null, today, dueBy, null, null);
+    BigDecimal quantity = new BigDecimal(body.getNumber("quantityKg").toString());
+    return new Licence(UUID.randomUUID(), tenantId, type, Texts.trimmed(body, "exporter"),
+        Texts.trimmed(body, "reference"), elements, forms, quantity, BigDecimal.ZERO, from, to,
+        body.getString("destination"), body.getString("endUse"), initial, null, today, dueBy, null, null);
+  }
+
+  private static LocalDate date(JsonObject body, String field, LocalDate absent) {
+    String text = body.getString(field);
+    return text == null ? absent : LocalDate.parse(text);
   }
 }

@@ -1,7 +1,6 @@
 package io.supplyguard.licence.api;
 
 import io.supplyguard.common.bus.Addresses;
-import io.supplyguard.common.bus.BodyReader;
 import io.supplyguard.common.bus.BusRequest;
 import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.licence.events.ChangeEvents;
@@ -30,8 +29,6 @@ import java.util.List;
  */
 final class ListedParties {
   static final String ENTITY = "LISTED_PARTY_IMPORT";
-  /** The gateway bounds {@code content} too; this is the service's own bound. */
-  static final int MAX_CONTENT = 1_000_000;
   private static final int MAX_NAMES_AUDITED = 200;
 
   private final Pool pool;
@@ -50,12 +47,11 @@ final class ListedParties {
 
   /** {@code {asOf?, name?, list?}} → {@code {asOf, threshold, entries}}. */
   Future<JsonObject> list(BusRequest request) {
-    BodyReader in = new BodyReader(request.body());
-    LocalDate given = in.date("asOf", false);
-    String name = in.text("name", false, 500);
-    PartyList list = in.oneOf("list", PartyList.class, false);
-    in.check();
-    LocalDate asOf = given != null ? given : LocalDate.now(clock);
+    JsonObject in = request.body();
+    String given = in.getString("asOf");
+    String name = Texts.trimmed(in, "name");
+    PartyList list = in.containsKey("list") ? PartyList.valueOf(in.getString("list")) : null;
+    LocalDate asOf = given != null ? LocalDate.parse(given) : LocalDate.now(clock);
     return cache.get().map(screening -> {
       JsonArray entries = new JsonArray();
       if (name != null) {
@@ -78,12 +74,11 @@ final class ListedParties {
   /** ADMIN. {@code {format, source, list?, content}} → what the file changed. */
   Future<JsonObject> importFile(BusRequest request) {
     request.requireAdmin();
-    BodyReader in = new BodyReader(request.body());
-    ListFiles.Format format = in.oneOf("format", ListFiles.Format.class, true);
-    String source = in.text("source", true, 2000);
-    PartyList list = in.oneOf("list", PartyList.class, false);
-    String content = in.text("content", true, MAX_CONTENT);
-    in.check();
+    JsonObject in = request.body();
+    ListFiles.Format format = ListFiles.Format.valueOf(in.getString("format"));
+    String source = Texts.trimmed(in, "source");
+    PartyList list = in.containsKey("list") ? PartyList.valueOf(in.getString("list")) : null;
+    String content = Texts.trimmed(in, "content");
     ListFiles.Parsed parsed = ListFiles.parse(format, content, list, source);
     if (!parsed.errors().isEmpty()) {
       throw ServiceException.invalidFields(parsed.errors());

@@ -1,7 +1,6 @@
 package io.supplyguard.licence.api;
 
 import io.supplyguard.common.bus.Addresses;
-import io.supplyguard.common.bus.BodyReader;
 import io.supplyguard.common.bus.BusRequest;
 import io.supplyguard.common.bus.FailureCode;
 import io.supplyguard.common.bus.FieldError;
@@ -62,7 +61,7 @@ final class RegimeAdmin {
 
   Future<JsonObject> amend(BusRequest request) {
     request.requireAdmin();
-    String id = requiredText(request, "id");
+    String id = request.body().getString("id");
     return cache.get().compose(regime -> write(tx -> lock(tx, id).compose(stored -> {
       Measure amended = MeasureInput.amend(request.body(), regime, stored);
       LocalDate effective = earliest(stored.inForceFrom(), amended.inForceFrom());
@@ -78,9 +77,11 @@ final class RegimeAdmin {
 
   Future<JsonObject> addSuspension(BusRequest request) {
     request.requireAdmin();
-    BodyReader in = new BodyReader(request.body());
-    SuspensionInput input = SuspensionInput.read(in, true);
-    in.check();
+    List<FieldError> errors = new ArrayList<>();
+    SuspensionInput input = SuspensionInput.read(request.body(), "", errors);
+    if (!errors.isEmpty()) {
+      throw ServiceException.invalidFields(errors);
+    }
     String measureId = input.measureId();
     LocalDate from = input.from();
     LocalDate until = input.until();
@@ -104,11 +105,9 @@ final class RegimeAdmin {
 
   Future<JsonObject> liftSuspension(BusRequest request) {
     request.requireAdmin();
-    BodyReader in = new BodyReader(request.body());
-    String measureId = in.text("measureId", true, 61);
-    Long suspensionId = in.longValue("suspensionId", true);
-    LocalDate on = in.date("on", true);
-    in.check();
+    String measureId = request.body().getString("measureId");
+    Long suspensionId = request.body().getLong("suspensionId");
+    LocalDate on = LocalDate.parse(request.body().getString("on"));
     return write(tx -> lock(tx, measureId).compose(measure -> {
       Suspension suspension = measure.suspensions().stream().filter(s -> suspensionId.equals(s.id())).findFirst()
           .orElseThrow(() -> ServiceException.notFound("Suspension " + suspensionId + " of measure " + measureId));
@@ -145,13 +144,6 @@ final class RegimeAdmin {
       cache.invalidate();
       published.run();
     });
-  }
-
-  private static String requiredText(BusRequest request, String field) {
-    BodyReader in = new BodyReader(request.body());
-    String value = in.text(field, true, 61);
-    in.check();
-    return value;
   }
 
   /** The days a measure starts and stops applying (the day after its last day in force). */

@@ -1,6 +1,5 @@
 package io.supplyguard.licence.api;
 
-import io.supplyguard.common.bus.BodyReader;
 import io.supplyguard.common.bus.BusRequest;
 import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.licence.regime.RestrictionRules;
@@ -33,10 +32,8 @@ final class RegimeQueries {
   }
 
   Future<Buffer> elements(BusRequest request) {
-    BodyReader in = new BodyReader(request.body());
-    LocalDate given = in.date("asOf", false);
-    in.check();
-    LocalDate asOf = given != null ? given : LocalDate.now(clock);
+    String given = request.body().getString("asOf");
+    LocalDate asOf = given != null ? LocalDate.parse(given) : LocalDate.now(clock);
     return regime.get().map(current -> elementStates.get(current, asOf, () -> elements(current, asOf)));
   }
 
@@ -56,20 +53,15 @@ final class RegimeQueries {
   }
 
   Future<JsonObject> measure(BusRequest request) {
-    BodyReader in = new BodyReader(request.body());
-    String id = in.text("id", true, 61);
-    in.check();
+    String id = request.body().getString("id");
     return regime.get().map(current -> current.measure(id).map(RegimeJson::measure)
         .orElseThrow(() -> ServiceException.notFound("Measure " + id)));
   }
 
   Future<JsonObject> history(BusRequest request) {
     request.requireAdmin();
-    BodyReader in = new BodyReader(request.body());
-    Integer limit = in.integer("limit", false, 1, 500);
-    Long beforeId = in.longValue("beforeId", false);
-    in.check();
-    return audit.ofRegime(beforeId == null ? Long.MAX_VALUE : beforeId, limit == null ? 100 : limit)
+    JsonObject in = request.body();
+    return audit.ofRegime(in.getLong("beforeId", Long.MAX_VALUE), in.getInteger("limit", 100))
         .map(events -> new JsonObject().put("events", new JsonArray(events)));
   }
 }

@@ -1,9 +1,9 @@
 package io.supplyguard.licence.api;
 
-import io.supplyguard.common.bus.BodyReader;
 import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.licence.check.ScenarioChange;
+import io.supplyguard.licence.regime.Measure;
 import io.supplyguard.licence.store.Regime;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -30,15 +30,10 @@ final class ScenarioInput {
     List<ScenarioChange> result = new ArrayList<>();
     List<FieldError> errors = new ArrayList<>();
     for (int i = 0; i < changes.size(); i++) {
-      JsonObject change = changes.getValue(i) instanceof JsonObject o ? o : new JsonObject();
-      String prefix = "scenario.changes[" + i + "].";
-      try {
-        ScenarioChange parsed = change(change, regime, prefix, errors);
-        if (parsed != null) {
-          result.add(parsed);
-        }
-      } catch (ServiceException e) {
-        e.errors().forEach(error -> errors.add(new FieldError(prefix + "measure." + error.field(), error.message())));
+      int before = errors.size();
+      ScenarioChange parsed = change(changes.getJsonObject(i), regime, "scenario.changes[" + i + "].", errors);
+      if (errors.size() == before) {
+        result.add(parsed);
       }
     }
     if (!errors.isEmpty()) {
@@ -47,41 +42,25 @@ final class ScenarioInput {
     return result;
   }
 
+  /** A change the bus contract has checked (ScenarioChange: the fields its type needs); the regime's rules remain. */
   private static ScenarioChange change(JsonObject change, Regime regime, String prefix, List<FieldError> errors) {
-    BodyReader in = new BodyReader(change);
-    String type = in.text("type", true, 40);
-    ScenarioChange parsed = null;
-    if ("NEW_MEASURE".equals(type)) {
-      JsonObject measure = in.object("measure", true);
-      if (measure != null) {
-        parsed = new ScenarioChange.NewMeasure(MeasureInput.create(measure, regime));
+    return switch (change.getString("type")) {
+      case "NEW_MEASURE" -> {
+        Measure measure = MeasureInput.readNew(change.getJsonObject("measure"), regime, prefix + "measure.", errors);
+        yield measure == null ? null : new ScenarioChange.NewMeasure(measure);
       }
-    } else if ("SUSPENSION_ADDED".equals(type)) {
-      SuspensionInput added = SuspensionInput.read(in, true);
-      parsed = in.hasErrors() ? null
-          : new ScenarioChange.SuspensionAdded(added.measureId(), added.draft(null, added.from(), "scenario"));
-    } else if ("SUSPENSION_EXTENDED".equals(type)) {
-      String reference = in.text("reference", true, 100);
-      LocalDate until = in.date("until", true);
-      parsed = new ScenarioChange.SuspensionExtended(reference, until);
-    } else if ("SUSPENSION_ENDED_EARLY".equals(type)) {
-      String reference = in.text("reference", true, 100);
-      LocalDate on = in.date("on", true);
-      parsed = new ScenarioChange.SuspensionEndedEarly(reference, on);
-    } else if ("RENEWAL_PROBABILITY".equals(type)) {
-      parsed = ScenarioRenewal.parse(in, change);
-    } else if ("LICENCE_LOST".equals(type)) {
-      String id = in.text("licenceId", true, 36);
-      try {
-        parsed = id == null ? null : new ScenarioChange.LicenceLost(UUID.fromString(id));
-      } catch (IllegalArgumentException e) {
-        in.error("licenceId", "must be a licence id (a UUID)");
+      case "SUSPENSION_ADDED" -> {
+        SuspensionInput added = SuspensionInput.read(change, prefix, errors);
+        yield new ScenarioChange.SuspensionAdded(added.measureId(), added.draft(null, added.from(), "scenario"));
       }
-    } else if (type != null) {
-      in.error("type", "must be NEW_MEASURE, SUSPENSION_ADDED, SUSPENSION_EXTENDED, SUSPENSION_ENDED_EARLY,"
-          + " RENEWAL_PROBABILITY or LICENCE_LOST");
-    }
-    errors.addAll(in.errors(prefix));
-    return in.hasErrors() ? null : parsed;
+      case "SUSPENSION_EXTENDED" -> new ScenarioChange.SuspensionExtended(Texts.trimmed(change, "reference"),
+          LocalDate.parse(change.getString("until")));
+      case "SUSPENSION_ENDED_EARLY" -> new ScenarioChange.SuspensionEndedEarly(Texts.trimmed(change, "reference"),
+          LocalDate.parse(change.getString("on")));
+      case "RENEWAL_PROBABILITY" -> ScenarioRenewal.read(change, prefix, errors);
+      case "LICENCE_LOST" -> new ScenarioChange.LicenceLost(UUID.fromString(change.getString("licenceId")));
+      default -> throw new IllegalStateException("The contract let through a change of type "
+          + change.getString("type"));
+    };
   }
 }

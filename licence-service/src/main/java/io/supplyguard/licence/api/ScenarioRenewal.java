@@ -1,9 +1,9 @@
 package io.supplyguard.licence.api;
 
-import io.supplyguard.common.bus.BodyReader;
+import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.licence.check.ScenarioChange;
 import io.vertx.core.json.JsonObject;
-import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * A what-if change of type {@code RENEWAL_PROBABILITY}: {@code {measureId, suspensionId,
@@ -15,18 +15,18 @@ final class ScenarioRenewal {
   private ScenarioRenewal() {
   }
 
-  static ScenarioChange.RenewalProbability parse(BodyReader in, JsonObject change) {
-    BigDecimal probability = SuspensionRenewal.probability(in, change, "renewalProbability", true);
-    String reference = in.text("reference", false, 100);
-    String measureId = in.text("measureId", false, 61);
-    Long suspensionId = in.longValue("suspensionId", false);
-    if (suspensionId != null && measureId == null && !in.has("measureId")) {
-      in.error("measureId", "is required with suspensionId");
+  /**
+   * A change the bus contract has checked: a probability, and a reference or a suspension id. An id
+   * names a suspension only with its measure, which the contract does not require beside a reference.
+   */
+  static ScenarioChange.RenewalProbability read(JsonObject change, String prefix, List<FieldError> errors) {
+    String measureId = Texts.trimmed(change, "measureId");
+    Long suspensionId = change.getLong("suspensionId");
+    if (suspensionId != null && measureId == null) {
+      errors.add(new FieldError(prefix + "measureId", "is required with suspensionId"));
+      return null;
     }
-    if (suspensionId == null && reference == null && !in.has("suspensionId") && !in.has("reference")) {
-      in.error("suspensionId", "or reference is required: the suspension whose renewal probability changes");
-    }
-    return in.hasErrors() ? null : new ScenarioChange.RenewalProbability(measureId, suspensionId, reference,
-        probability);
+    return new ScenarioChange.RenewalProbability(measureId, suspensionId, Texts.trimmed(change, "reference"),
+        SuspensionRenewal.exact(change.getNumber("renewalProbability")));
   }
 }

@@ -1,10 +1,10 @@
 package io.supplyguard.licence.api;
 
-import io.supplyguard.common.bus.BodyReader;
 import io.supplyguard.common.bus.FailureCode;
 import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.licence.regime.Suspension;
+import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -16,18 +16,19 @@ import java.util.List;
 record SuspensionInput(String measureId, LocalDate from, LocalDate until, String reference, LocalDate issuedOn,
     String source) {
 
-  /** Reads the fields, leaving every problem in {@code in}. */
-  static SuspensionInput read(BodyReader in, boolean referenceRequired) {
-    String measureId = in.text("measureId", true, 61);
-    LocalDate from = in.date("from", true);
-    LocalDate until = in.date("until", true);
-    String reference = in.text("reference", referenceRequired, 100);
-    LocalDate issuedOn = in.date("issuedOn", false);
-    String source = in.text("source", false, 1000);
-    if (from != null && until != null && until.isBefore(from)) {
-      in.error("until", "must not be before from (until is the last day suspended)");
+  /**
+   * Reads the fields of a suspension the bus contract has checked; one that ends before it starts
+   * is added to {@code errors} under {@code prefix}.
+   */
+  static SuspensionInput read(JsonObject in, String prefix, List<FieldError> errors) {
+    LocalDate from = LocalDate.parse(in.getString("from"));
+    LocalDate until = LocalDate.parse(in.getString("until"));
+    String issuedOn = in.getString("issuedOn");
+    if (until.isBefore(from)) {
+      errors.add(new FieldError(prefix + "until", "must not be before from (until is the last day suspended)"));
     }
-    return new SuspensionInput(measureId, from, until, reference, issuedOn, source);
+    return new SuspensionInput(in.getString("measureId"), from, until, Texts.trimmed(in, "reference"),
+        issuedOn == null ? null : LocalDate.parse(issuedOn), Texts.trimmed(in, "source"));
   }
 
   /** The suspension to store; absent fields take the defaults given (the source: the reference). */

@@ -1,7 +1,6 @@
 package io.supplyguard.licence.api;
 
 import io.supplyguard.common.bus.Addresses;
-import io.supplyguard.common.bus.BodyReader;
 import io.supplyguard.common.bus.BusRequest;
 import io.supplyguard.common.bus.FailureCode;
 import io.supplyguard.common.bus.FieldError;
@@ -28,9 +27,6 @@ import java.util.List;
  * {@code regime.changed} message, and is validated first: a bad request changes nothing.
  */
 final class SuspensionRenewal {
-  static final int MAX_NOTE = 1000;
-  private static final int MAX_DECIMALS = 6;
-
   private final Pool pool;
   private final RegimeRepository repository;
   private final RegimeCache cache;
@@ -47,12 +43,11 @@ final class SuspensionRenewal {
 
   Future<JsonObject> set(BusRequest request) {
     request.requireAdmin();
-    BodyReader in = new BodyReader(request.body());
-    String measureId = in.text("measureId", true, 61);
-    Long suspensionId = in.longValue("suspensionId", true);
-    BigDecimal probability = probability(in, request.body(), "renewalProbability", true);
-    String note = in.text("note", true, MAX_NOTE);
-    in.check();
+    JsonObject in = request.body();
+    String measureId = in.getString("measureId");
+    Long suspensionId = in.getLong("suspensionId");
+    BigDecimal probability = exact(in.getNumber("renewalProbability"));
+    String note = Texts.trimmed(in, "note");
     LocalDate today = LocalDate.now(clock);
     return pool.withTransaction(tx -> repository.lock(tx, measureId).compose(found -> {
       Measure measure = found.orElseThrow(() -> ServiceException.notFound("Measure " + measureId));
@@ -83,18 +78,11 @@ final class SuspensionRenewal {
   }
 
   /**
-   * A probability from 0 to 1, kept exactly as sent (at most {@value #MAX_DECIMALS} decimals),
-   * so that the weights of the futures it splits are exact.
+   * A probability the contract has checked (at most 6 decimals: {@code multipleOf: 0.000001}), kept
+   * exactly as written, so that the weights of the futures it splits are exact.
    */
-  static BigDecimal probability(BodyReader in, JsonObject body, String field, boolean required) {
-    Double checked = in.number(field, required, 0, true, 1, false);
-    if (checked == null) {
-      return null;
-    }
-    BigDecimal exact = new BigDecimal(body.getValue(field).toString());
-    if (exact.stripTrailingZeros().scale() > MAX_DECIMALS) {
-      return in.error(field, "must have at most " + MAX_DECIMALS + " decimals");
-    }
+  static BigDecimal exact(Number probability) {
+    BigDecimal exact = new BigDecimal(probability.toString());
     return exact.signum() == 0 ? BigDecimal.ZERO : exact.stripTrailingZeros();
   }
 

@@ -90,22 +90,29 @@ class AnnouncementsOverTheBusTest {
   @DisplayName("several wrong parts: one 400 naming every one with its path, and nothing stored")
   void everyErrorAtOnce() throws Exception {
     List<Long> before = footprint();
-    JsonObject body = announcement("MOFCOM 2026 No. 91").put("sourceUrl", "not a url")
+    JsonObject body = announcement("MOFCOM 2026 No. 91")
         .put("measures", new JsonArray()
             .add(measure("TEST-ANN-BAD-1", "Xx", "OXIDE"))
-            .add(measure("TEST-ANN-BAD-2", "La", "OXIDE").putNull("title").put("inForceUntil", "2026-01-01"))
-            .add(measure("TEST-ANN-BAD-1", "La", "OXIDE"))
-            .add("not an object"))
+            .add(measure("TEST-ANN-BAD-2", "La", "OXIDE").put("inForceUntil", "2026-01-01"))
+            .add(measure("TEST-ANN-BAD-1", "La", "OXIDE")))
         .put("suspensions", new JsonArray()
             .add(new JsonObject().put("measureId", "MOFCOM-GAC-2025-57").put("from", "2027-01-10").put("until", "2027-01-01"))
-            .add(new JsonObject().put("measureId", "NO-SUCH-MEASURE").put("from", "2027-01-10").put("until", "2027-02-01")))
-        .put("listings", new JsonArray()
-            .add(new JsonObject().put("list", "BLACK_LIST").put("name", "Acme").put("country", "XX")));
+            .add(new JsonObject().put("measureId", "NO-SUCH-MEASURE").put("from", "2027-01-10")
+                .put("until", "2027-02-01")));
+    // Off the contract: the contract's errors, all at once, before the service reads a field.
+    JsonObject offContract = body.copy().put("sourceUrl", "not a url");
+    offContract.getJsonArray("measures").add("not an object").getJsonObject(1).putNull("title");
+    offContract.put("listings", new JsonArray()
+        .add(new JsonObject().put("list", "BLACK_LIST").put("name", "Acme").put("country", "XX")));
+    ServiceException shape = refused(offContract, ADMIN);
+    assertThat(shape.code()).isEqualTo(FailureCode.BAD_REQUEST);
+    assertThat(shape.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("sourceUrl",
+        "measures[1].title", "measures[3]", "listings[0].list", "listings[0].country");
+    // On the contract: the service's own rules, all at once.
     ServiceException e = refused(body, ADMIN);
     assertThat(e.code()).isEqualTo(FailureCode.BAD_REQUEST);
-    assertThat(e.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("sourceUrl",
-        "measures[0].elements[0]", "measures[1].title", "measures[1].inForceUntil", "measures[3]",
-        "suspensions[0].until", "suspensions[1].measureId", "listings[0].list", "listings[0].country");
+    assertThat(e.errors()).extracting(FieldError::field).containsExactlyInAnyOrder(
+        "measures[0].elements[0]", "measures[1].inForceUntil", "suspensions[0].until", "suspensions[1].measureId");
     assertThat(footprint()).isEqualTo(before);
   }
 
