@@ -155,9 +155,10 @@ class DrawdownBatchesOverTheBusTest {
                 all.add(draw(blocker.getString("id"), 1, "BLOCKED-" + i, tenant(tenant)));
               }
               all.addAll(send.get());
-              // Time for the bus to hand the waiting drawdowns over before the lock goes.
+              // Time for the bus to hand the waiting drawdowns over before the lock goes; each is
+              // checked against the contract first now, and 500 ms once fell short on a loaded machine.
               Promise<Void> waited = Promise.promise();
-              vertx.setTimer(500, t -> waited.complete());
+              vertx.setTimer(1500, t -> waited.complete());
               return waited.future().compose(v -> tx.commit()).compose(v -> Future.join(all).otherwiseEmpty());
             }))
             .eventually(() -> closeQuietly(connection))).mapEmpty());
