@@ -250,8 +250,11 @@ class BufferOverTheBusTest {
     Await.result(pool.preparedQuery("UPDATE recompute_part SET state = 'DONE', positions = 0, alerts = 0 WHERE job_id = $1")
         .execute(Tuple.of(held)));
 
-    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
-        recomputes.stream().mapToInt(r -> r.getInteger("changes")).sum() == 40);
+    // Generous: on a machine loaded by other builds the 40 enqueues (serialised by one advisory
+    // lock, retried each second when they fail) took longer than 20 s twice.
+    Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+        recomputes.stream().mapToInt(r -> r.getInteger("changes")).sum() >= 40);
+    assertThat(recomputes.stream().mapToInt(r -> r.getInteger("changes")).sum()).as("changes answered").isEqualTo(40);
     assertThat(recomputes).as("changes answered by each recompute: "
         + recomputes.stream().map(r -> r.getInteger("changes")).toList()).hasSizeLessThanOrEqualTo(3);
     JsonObject last = Await.result(platform.stored("t-burst")).getJsonObject(0);
