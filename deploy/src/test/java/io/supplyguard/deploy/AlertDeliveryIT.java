@@ -1,5 +1,6 @@
 package io.supplyguard.deploy;
 
+import static io.supplyguard.deploy.Platform.WORKED_EXAMPLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,11 +32,6 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AlertDeliveryIT {
-  private static final String POSITION = """
-      {"onHand": 900, "onOrder": 0, "demandMeanPerDay": 10, "demandStdPerDay": 4, "leadTimeMeanDays": 30,
-       "leadTimeStdDays": 5, "serviceLevel": 0.95, "reviewPeriodDays": 0, "orderQuantity": 300,
-       "endUse": "CIVIL", "destination": "DE"}""";
-
   private Platform platform;
   private HttpServer receiver;
   private final List<Map<String, String>> deliveries = new CopyOnWriteArrayList<>();
@@ -83,7 +79,7 @@ class AlertDeliveryIT {
 
     // The position's first recommendation is REORDER: the transaction stores it with its alert,
     // then the service halts before anything is delivered (the caller gets no answer).
-    platform.api("PUT", "/api/v1/sites/plant-1/positions/dy-oxide", key, POSITION);
+    platform.api("PUT", "/api/v1/sites/plant-1/positions/dy-oxide", key, WORKED_EXAMPLE);
     assertThat(platform.process("inventory-service").exitCode(60)).as("halted at the fault point").isEqualTo(137);
     long alertId = number("SELECT id FROM inventory.alert WHERE tenant_id = '" + tenantId + "'"
         + " AND delivered_at IS NULL AND to_status = 'REORDER'");

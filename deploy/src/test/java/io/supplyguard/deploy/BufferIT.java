@@ -1,5 +1,6 @@
 package io.supplyguard.deploy;
 
+import static io.supplyguard.deploy.Platform.WORKED_EXAMPLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -22,19 +23,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BufferIT {
-  private static final String WORKED_EXAMPLE = """
-      {"onHand": 900, "onOrder": 0, "demandMeanPerDay": 10, "demandStdPerDay": 4, "leadTimeMeanDays": 30,
-       "leadTimeStdDays": 5, "serviceLevel": 0.95, "reviewPeriodDays": 0, "orderQuantity": 300,
-       "endUse": "CIVIL", "destination": "DE"}""";
-
   private Platform platform;
   private String key;
 
   @BeforeAll
   void start() throws Exception {
     platform = Platform.start(Map.of());
-    key = new JsonObject(platform.api("POST", "/api/v1/tenants", platform.adminKey, "{\"name\":\"Buffer Motors\"}")
-        .body()).getString("apiKey");
+    key = platform.tenantKey("Buffer Motors");
     assertThat(platform.api("POST", "/api/v1/sites", key, "{\"id\": \"plant-1\", \"name\": \"Plant 1\", \"country\": \"DE\"}")
         .statusCode()).isEqualTo(201);
   }
@@ -125,8 +120,7 @@ class BufferIT {
   @Order(5)
   @DisplayName("a licence covers only its own end use: AUTOMOTIVE is COVERED, ELECTRONICS LICENCE_REQUIRED, in checks and positions")
   void endUse() throws Exception {
-    String tenant = new JsonObject(platform.api("POST", "/api/v1/tenants", platform.adminKey,
-        "{\"name\":\"End Use Motors\"}").body()).getString("apiKey");
+    String tenant = platform.tenantKey("End Use Motors");
     HttpResponse<String> licence = platform.api("POST", "/api/v1/licences", tenant, """
         {"type": "GENERAL", "exporter": "JL Mag", "elements": ["Dy"], "forms": ["OXIDE"], "quantityKg": 1000,
          "destination": "DE", "endUse": "AUTOMOTIVE"}""");

@@ -1,5 +1,6 @@
 package io.supplyguard.deploy;
 
+import static io.supplyguard.deploy.Platform.WORKED_EXAMPLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
@@ -16,10 +17,6 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChangeNotificationsIT {
-  private static final String POSITION = """
-      {"onHand": 900, "onOrder": 0, "demandMeanPerDay": 10, "demandStdPerDay": 4, "leadTimeMeanDays": 30,
-       "leadTimeStdDays": 5, "serviceLevel": 0.95, "reviewPeriodDays": 0, "orderQuantity": 300,
-       "endUse": "CIVIL", "destination": "DE"}""";
   private static final String MEASURE = """
       {"id": "IT-EVENTS-1", "issuer": "MOFCOM", "title": "A test measure", "kind": "LICENCE_REQUIRED",
        "issuedOn": "2026-11-01", "inForceFrom": "2026-12-01", "elements": ["Er"], "forms": ["OXIDE"],
@@ -31,8 +28,7 @@ class ChangeNotificationsIT {
   @BeforeAll
   void start() throws Exception {
     platform = Platform.start(Map.of());
-    key = new JsonObject(platform.api("POST", "/api/v1/tenants", platform.adminKey, "{\"name\":\"Event Motors\"}")
-        .body()).getString("apiKey");
+    key = platform.tenantKey("Event Motors");
     assertThat(platform.api("POST", "/api/v1/sites", key, "{\"id\": \"plant-1\", \"name\": \"Plant 1\"}")
         .statusCode()).isEqualTo(201);
   }
@@ -47,7 +43,7 @@ class ChangeNotificationsIT {
       + "reach an SSE client of the gateway's, and Last-Event-ID resumes between them")
   void acrossJvms() throws Exception {
     EventStreamClient events = EventStreamClient.open(platform, key, null);
-    assertThat(platform.api("PUT", "/api/v1/sites/plant-1/positions/dy-oxide", key, POSITION).statusCode())
+    assertThat(platform.api("PUT", "/api/v1/sites/plant-1/positions/dy-oxide", key, WORKED_EXAMPLE).statusCode())
         .isEqualTo(200);
     JsonObject alert = events.next("alert");
     assertThat(alert.getJsonObject("data").getString("toStatus")).isEqualTo("REORDER");

@@ -40,8 +40,7 @@ class FaultsIT {
     platform = Platform.start(Map.of("licence-service", 2), Map.of("GATEWAY_LICENCE_TIMEOUT_MS", "3000",
         "GATEWAY_CIRCUIT_MAX_FAILURES", "100000", "GATEWAY_RATE_PER_SECOND", "100000",
         "GATEWAY_RATE_BURST", "100000"));
-    key = new JsonObject(platform.api("POST", "/api/v1/tenants", platform.adminKey, "{\"name\":\"Faults Co\"}").body())
-        .getString("apiKey");
+    key = platform.tenantKey("Faults Co");
   }
 
   @AfterAll
@@ -89,8 +88,7 @@ class FaultsIT {
   void databaseRestarted() throws Exception {
     String licence = licence();
     // A key no request has used yet: the gateway must look it up in its own database.
-    String uncachedKey = new JsonObject(platform.api("POST", "/api/v1/tenants", platform.adminKey,
-        "{\"name\":\"Faults Later Co\"}").body()).getString("apiKey");
+    String uncachedKey = platform.tenantKey("Faults Later Co");
     DrawdownLoad load = new DrawdownLoad(platform, key, licence, CLIENTS);
     try {
       await().atMost(Duration.ofSeconds(30)).until(() -> load.acknowledged.size() >= 200);

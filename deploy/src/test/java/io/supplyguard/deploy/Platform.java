@@ -2,6 +2,7 @@ package io.supplyguard.deploy;
 
 import static org.awaitility.Awaitility.await;
 
+import io.vertx.core.json.JsonObject;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
@@ -24,6 +25,11 @@ import java.util.Map;
  */
 final class Platform implements AutoCloseable {
   static final List<String> SERVICES = List.of("licence-service", "inventory-service", "gateway");
+  /** docs/buffer-model.md's worked example, as the body of a position. */
+  static final String WORKED_EXAMPLE = """
+      {"onHand": 900, "onOrder": 0, "demandMeanPerDay": 10, "demandStdPerDay": 4, "leadTimeMeanDays": 30,
+       "leadTimeStdDays": 5, "serviceLevel": 0.95, "reviewPeriodDays": 0, "orderQuantity": 300,
+       "endUse": "CIVIL", "destination": "DE"}""";
 
   final String adminKey = "it-admin-" + System.nanoTime();
   private final Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
@@ -153,6 +159,12 @@ final class Platform implements AutoCloseable {
 
   private EmbeddedPostgres startPostgres() throws IOException {
     return EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(false).setPort(pgPort).start();
+  }
+
+  /** A new tenant, made by the admin; answers its API key. */
+  String tenantKey(String name) throws Exception {
+    return new JsonObject(api("POST", "/api/v1/tenants", adminKey, new JsonObject().put("name", name).encode()).body())
+        .getString("apiKey");
   }
 
   HttpResponse<String> api(String method, String path, String key, String json) throws Exception {

@@ -4,36 +4,19 @@ import static io.supplyguard.gateway.TestPlatform.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supplyguard.gateway.auth.ApiKeys;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import io.vertx.sqlclient.Tuple;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The gateway in front of the real services, all in this JVM, over real HTTP and PostgreSQL. */
-@ExtendWith(VertxExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GatewayApiTest {
+class GatewayApiTest extends PlatformTest {
   private static final String ADMIN_KEY = TestPlatform.ADMIN_KEY;
-
-  private TestPlatform platform;
-
-  @BeforeAll
-  void startPlatform(Vertx vertx, VertxTestContext test) {
-    TestPlatform.start(vertx).onComplete(test.succeeding(started -> {
-      platform = started;
-      test.completeNow();
-    }));
-  }
 
   private HttpRequest<Buffer> call(HttpMethod method, String uri, String key) {
     return platform.call(method, uri, key);

@@ -4,38 +4,21 @@ import static io.supplyguard.gateway.TestPlatform.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Real internal failures, forced by taking a table away from under the gateway and under a
  * service: the caller gets a 500 problem that quotes the request id and shows nothing inside
  * (no SQL, no table, no exception); once the table is back, the same request works.
  */
-@ExtendWith(VertxExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InternalFailuresTest {
-  private TestPlatform platform;
-
-  @BeforeAll
-  void start(Vertx vertx, VertxTestContext test) {
-    TestPlatform.start(vertx).onComplete(test.succeeding(started -> {
-      platform = started;
-      test.completeNow();
-    }));
-  }
-
+class InternalFailuresTest extends PlatformTest {
   @Test
   @DisplayName("the gateway's own SQL failing is a 500 that shows nothing of it")
   void gatewayFailure(VertxTestContext test) {

@@ -4,35 +4,23 @@ import static io.supplyguard.gateway.TestPlatform.ADMIN_KEY;
 import static io.supplyguard.gateway.TestPlatform.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.supplyguard.common.testing.Await;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every licence-registry operation through the gateway to the real services: status codes and shapes. */
-@ExtendWith(VertxExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LicenceRoutesTest {
-  private TestPlatform platform;
+class LicenceRoutesTest extends PlatformTest {
   private String tenant;
 
   @BeforeAll
-  void start(Vertx vertx, VertxTestContext test) {
-    TestPlatform.start(vertx).compose(started -> {
-      platform = started;
-      return platform.tenantKey("Routes GmbH");
-    }).onComplete(test.succeeding(key -> {
-      tenant = key;
-      test.completeNow();
-    }));
+  void tenant() throws Exception {
+    tenant = Await.result(platform.tenantKey("Routes GmbH"));
   }
 
   private Future<JsonObject> registered(JsonObject body, String idempotencyKey) {

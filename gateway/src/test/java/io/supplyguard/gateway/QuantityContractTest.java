@@ -3,37 +3,25 @@ package io.supplyguard.gateway;
 import static io.supplyguard.gateway.TestPlatform.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
+import io.supplyguard.common.testing.Await;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The contract's quantities are exact to the gram, and the gateway holds requests to it before
  * any service sees them: the same rule as the licence-service's, no longer only the service's.
  */
-@ExtendWith(VertxExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QuantityContractTest {
-  private TestPlatform platform;
+class QuantityContractTest extends PlatformTest {
   private String tenant;
 
   @BeforeAll
-  void start(Vertx vertx, VertxTestContext test) {
-    TestPlatform.start(vertx).compose(started -> {
-      platform = started;
-      return platform.tenantKey("Grams GmbH");
-    }).onComplete(test.succeeding(key -> {
-      tenant = key;
-      test.completeNow();
-    }));
+  void tenant() throws Exception {
+    tenant = Await.result(platform.tenantKey("Grams GmbH"));
   }
 
   @Test

@@ -10,29 +10,54 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The validator's verdict on a message as {@code errors[]}: one entry per failing field, named as
- * the client wrote it ({@code alternateSource.leadTimeMeanDays}, {@code changes[0].until}), in the
- * shape the gateway gives the same failures of an HTTP request (its ValidationErrors).
+ * A validator's verdict as {@code errors[]}: one entry per failing field, named as the client wrote it
+ * ({@code alternateSource.leadTimeMeanDays}, {@code changes[0].until}). The bus and the gateway read verdicts the same
+ * way, so the reading is written once here; they differ only in which messages stand for an enclosing keyword, whether
+ * the body encloses every field, and the messages they put in words of their own (the gateway's ValidationErrors).
  */
-final class SchemaErrors {
+public final class SchemaErrors {
   private static final Pattern REQUIRED = Pattern.compile("required property \"?'?([^\"'\\s]+)");
+  private static final Pattern ADDITIONAL = Pattern.compile("does not match additional properties schema$");
   /** What the validator says of an enclosing keyword that failed because one of its fields did. */
-  private static final Pattern ENCLOSING = Pattern.compile(
+  private static final Pattern BUS_ENCLOSING = Pattern.compile(
       "^(?:Property \"[^\"]*\" does not match (?:additional properties )?schema|A subschema had errors"
           + "|Items did not match schema|Instance does not match every subschema"
           + "|Instance does not match any subschemas|Instance does not match \"(?:then|else)\" schema)$");
-  private static final Pattern ADDITIONAL = Pattern.compile("does not match additional properties schema$");
+  private static final SchemaErrors BUS = new SchemaErrors(BUS_ENCLOSING, false, Map.of());
 
-  private SchemaErrors() {
+  private final Pattern enclosing;
+  private final boolean bodyEnclosesAll;
+  private final Map<String, String> messagesByKeyword;
+
+  /**
+   * @param enclosing the messages of keywords that fail only because a field inside them did
+   * @param bodyEnclosesAll whether a failure of the body as a whole is dropped when one of its fields failed
+   * @param messagesByKeyword messages to give instead of the validator's, by how the failing keyword's location ends
+   */
+  public SchemaErrors(Pattern enclosing, boolean bodyEnclosesAll, Map<String, String> messagesByKeyword) {
+    this.enclosing = enclosing;
+    this.bodyEnclosesAll = bodyEnclosesAll;
+    this.messagesByKeyword = messagesByKeyword;
   }
 
   static List<FieldError> of(OutputUnit verdict) {
-    List<FieldError> errors = new ArrayList<>();
-    leaves(verdict, errors);
-    return errors.isEmpty() ? List.of(new FieldError("body", "does not match the contract")) : mostSpecific(errors);
+    List<FieldError> errors = BUS.read(verdict);
+    return errors.isEmpty() ? List.of(new FieldError("body", "does not match the contract")) : errors;
   }
 
-  private static void leaves(OutputUnit unit, List<FieldError> errors) {
+  /** The fields' own failures; empty when the verdict names no failing field. */
+  public List<FieldError> read(OutputUnit verdict) {
+    return mostSpecific(leaves(verdict));
+  }
+
+  /** Every failure the verdict names, in its order, without duplicates. */
+  public List<FieldError> leaves(OutputUnit verdict) {
+    List<FieldError> errors = new ArrayList<>();
+    leaves(verdict, errors);
+    return errors;
+  }
+
+  private void leaves(OutputUnit unit, List<FieldError> errors) {
     List<OutputUnit> children = unit.getErrors();
     if (children != null && !children.isEmpty()) {
       children.forEach(child -> leaves(child, errors));
@@ -42,7 +67,7 @@ final class SchemaErrors {
       return;
     }
     String field = field(unit.getInstanceLocation());
-    String message = unit.getError();
+    String message = ownMessage(unit.getAbsoluteKeywordLocation(), unit.getError());
     Matcher required = REQUIRED.matcher(message);
     if (required.find()) {
       field = field.isEmpty() ? required.group(1) : field + "." + required.group(1);
@@ -54,19 +79,31 @@ final class SchemaErrors {
     }
   }
 
+  private String ownMessage(String keywordLocation, String message) {
+    if (keywordLocation != null) {
+      for (Map.Entry<String, String> own : messagesByKeyword.entrySet()) {
+        if (keywordLocation.endsWith(own.getKey())) {
+          return own.getValue();
+        }
+      }
+    }
+    return message;
+  }
+
   /**
-   * A field's own failure, without those it caused in the schemas around it; a field with no
-   * failure of its own failed on {@code additionalProperties: false}: the contract has no such field.
+   * One field's failure comes with the failures it caused in the schemas around it ("does not match schema", even
+   * "additional properties" for a declared property); only the field's own failure tells the client anything. A field
+   * with nothing else failed on {@code additionalProperties: false}: the request has a property the contract does not.
    */
-  private static List<FieldError> mostSpecific(List<FieldError> errors) {
+  private List<FieldError> mostSpecific(List<FieldError> errors) {
     Map<String, List<FieldError>> byField = errors.stream()
         .collect(Collectors.groupingBy(FieldError::field, LinkedHashMap::new, Collectors.toList()));
     List<FieldError> specific = new ArrayList<>();
     byField.forEach((field, all) -> {
-      List<FieldError> own = all.stream().filter(e -> !ENCLOSING.matcher(e.message()).find()).toList();
+      List<FieldError> own = all.stream().filter(e -> !enclosing.matcher(e.message()).find()).toList();
       if (!own.isEmpty()) {
         specific.addAll(own);
-      } else if (byField.keySet().stream().anyMatch(f -> f.startsWith(field + ".") || f.startsWith(field + "["))) {
+      } else if (byField.keySet().stream().anyMatch(f -> encloses(field, f))) {
         return; // An enclosing object or array: its member's error says what is wrong.
       } else if (all.stream().anyMatch(e -> ADDITIONAL.matcher(e.message()).find())) {
         specific.add(new FieldError(field, "is not a property of this request"));
@@ -75,6 +112,13 @@ final class SchemaErrors {
       }
     });
     return specific;
+  }
+
+  private boolean encloses(String field, String other) {
+    if (bodyEnclosesAll && field.equals("body")) {
+      return !other.equals("body"); // the body's members are named without it
+    }
+    return other.startsWith(field + ".") || other.startsWith(field + "[");
   }
 
   /** {@code #/lines/0/qty} becomes {@code lines[0].qty}. */

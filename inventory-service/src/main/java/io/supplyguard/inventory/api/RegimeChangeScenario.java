@@ -89,21 +89,16 @@ final class RegimeChangeScenario {
         return whole.size() < PAGE ? Future.succeededFuture()
             : page(selection, whole.get(whole.size() - 1).key(), asOf, scenario, requestId, byTenant, done);
       }
-      return Future.all(recomputer.compute(page, asOf, null, requestId),
-          recomputer.compute(page, asOf, scenario, requestId)).compose(both -> {
-            List<Recommender.Computed> now = both.resultAt(0);
-            List<Recommender.Computed> hypothetical = both.resultAt(1);
-            for (int i = 0; i < now.size(); i++) {
-              if (now.get(i).recommendation().differsMateriallyFrom(hypothetical.get(i).recommendation())) {
-                StockPosition p = now.get(i).position();
-                byTenant.computeIfAbsent(p.key().tenantId(), t -> new JsonArray()).add(new JsonObject()
-                    .put("siteId", p.key().siteId()).put("materialId", p.key().materialId())
-                    .put("from", summary(now.get(i))).put("to", summary(hypothetical.get(i))));
-              }
-            }
-            return whole.size() < PAGE ? Future.succeededFuture()
-                : page(selection, whole.get(whole.size() - 1).key(), asOf, scenario, requestId, byTenant, done);
-          });
+      return ScenarioDifferences.of(recomputer, page, asOf, scenario, requestId).compose(differences -> {
+        for (ScenarioDifferences.Difference d : differences) {
+          PositionKey key = d.position().key();
+          byTenant.computeIfAbsent(key.tenantId(), t -> new JsonArray()).add(new JsonObject()
+              .put("siteId", key.siteId()).put("materialId", key.materialId())
+              .put("from", summary(d.now())).put("to", summary(d.hypothetical())));
+        }
+        return whole.size() < PAGE ? Future.succeededFuture()
+            : page(selection, whole.get(whole.size() - 1).key(), asOf, scenario, requestId, byTenant, done);
+      });
     });
   }
 

@@ -3,9 +3,7 @@ package io.supplyguard.inventory.api;
 import io.supplyguard.common.bus.BusRequest;
 import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.inventory.position.PositionKey;
-import io.supplyguard.inventory.position.StockPosition;
 import io.supplyguard.inventory.recompute.Recomputer;
-import io.supplyguard.inventory.recompute.Recommender;
 import io.supplyguard.inventory.store.PositionRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -13,7 +11,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * What-if: every position of the tenant is computed twice, as things are and under the
@@ -53,20 +50,15 @@ final class ScenarioHandlers {
         return Future.failedFuture(new ServiceException(io.supplyguard.common.bus.FailureCode.UNPROCESSABLE,
             "A scenario covers at most " + MAX_POSITIONS + " positions."));
       }
-      return Future.all(recomputer.compute(page, asOf, null, requestId),
-          recomputer.compute(page, asOf, scenario, requestId)).compose(both -> {
-            List<Recommender.Computed> now = both.resultAt(0);
-            List<Recommender.Computed> hypothetical = both.resultAt(1);
-            for (int i = 0; i < now.size(); i++) {
-              if (now.get(i).recommendation().differsMateriallyFrom(hypothetical.get(i).recommendation())) {
-                StockPosition p = now.get(i).position();
-                affected.add(new JsonObject().put("siteId", p.key().siteId()).put("materialId", p.key().materialId())
-                    .put("now", now.get(i).json()).put("scenario", hypothetical.get(i).json()));
-              }
-            }
-            return page.size() < PAGE ? Future.succeededFuture(affected)
-                : page(tenant, page.get(page.size() - 1).key(), asOf, scenario, requestId, affected, seen + page.size());
-          });
+      return ScenarioDifferences.of(recomputer, page, asOf, scenario, requestId).compose(differences -> {
+        for (ScenarioDifferences.Difference d : differences) {
+          PositionKey key = d.position().key();
+          affected.add(new JsonObject().put("siteId", key.siteId()).put("materialId", key.materialId())
+              .put("now", d.now().json()).put("scenario", d.hypothetical().json()));
+        }
+        return page.size() < PAGE ? Future.succeededFuture(affected)
+            : page(tenant, page.get(page.size() - 1).key(), asOf, scenario, requestId, affected, seen + page.size());
+      });
     });
   }
 }

@@ -7,40 +7,24 @@ import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.common.bus.FailureCode;
 import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.common.testing.Await;
-import io.supplyguard.common.testing.MutableClock;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An announcement through both services (today 2026-11-30): its dry run answers, per tenant,
  * exactly the positions whose stored recommendation the real run then changes, with the same
  * condition, reorder point and status; nothing else changes.
  */
-@ExtendWith(VertxExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AnnouncementOverTheBusTest {
-  private BufferBus platform;
-
-  @BeforeAll
-  void start(Vertx vertx, VertxTestContext test) {
-    BufferBus.start(vertx, MutableClock.at(LocalDate.parse("2026-11-30")), new JsonObject().put("OUTBOX_FLUSH_MS", "50"))
-        .onComplete(test.succeeding(started -> {
-          platform = started;
-          test.completeNow();
-        }));
+class AnnouncementOverTheBusTest extends BufferBusTest {
+  AnnouncementOverTheBusTest() {
+    super(new JsonObject().put("OUTBOX_FLUSH_MS", "50"));
   }
 
   /**

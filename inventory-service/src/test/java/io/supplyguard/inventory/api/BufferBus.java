@@ -4,9 +4,7 @@ import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.common.bus.BusClient;
 import io.supplyguard.common.bus.Role;
 import io.supplyguard.common.testing.TestPostgres;
-import io.supplyguard.common.testing.TestServices;
-import io.supplyguard.inventory.InventoryService;
-import io.supplyguard.licence.LicenceService;
+import io.supplyguard.inventory.testing.BothServices;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -28,9 +26,7 @@ final class BufferBus {
 
   static Future<BufferBus> start(Vertx vertx, Clock clock, JsonObject overrides) {
     JsonObject db = TestPostgres.newDatabase().mergeIn(overrides);
-    return TestServices.start(vertx, new LicenceService(), db, clock)
-        .compose(v -> TestServices.start(vertx, new InventoryService(), db, clock))
-        .map(v -> new BufferBus(new BusClient(vertx, Duration.ofSeconds(20)), db));
+    return BothServices.start(vertx, db, clock, Duration.ofSeconds(20)).map(bus -> new BufferBus(bus, db));
   }
 
   static BusClient.Caller tenant(String id) {

@@ -8,7 +8,6 @@ import io.supplyguard.common.bus.FailureCode;
 import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.ServiceException;
 import io.supplyguard.common.testing.Await;
-import io.supplyguard.common.testing.MutableClock;
 import io.supplyguard.common.testing.TestPostgres;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,36 +15,22 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Checkpoint;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The buffer over the bus, with the real licence-service deciding conditions. Today is Monday 2026-11-30. */
-@ExtendWith(VertxExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BufferOverTheBusTest {
-  private BufferBus platform;
-
-  @BeforeAll
-  void start(Vertx vertx, VertxTestContext test) {
-    BufferBus.start(vertx, MutableClock.at(LocalDate.parse("2026-11-30")), new JsonObject().put("OUTBOX_FLUSH_MS", "100"))
-        .onComplete(test.succeeding(started -> {
-          platform = started;
-          test.completeNow();
-        }));
+class BufferOverTheBusTest extends BufferBusTest {
+  BufferOverTheBusTest() {
+    super(new JsonObject().put("OUTBOX_FLUSH_MS", "100"));
   }
 
   @Test

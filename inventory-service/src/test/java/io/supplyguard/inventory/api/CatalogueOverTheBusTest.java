@@ -8,35 +8,14 @@ import io.supplyguard.common.bus.FailureCode;
 import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.Role;
 import io.supplyguard.common.bus.ServiceException;
-import io.supplyguard.common.testing.TestPostgres;
-import io.supplyguard.common.testing.TestServices;
-import io.supplyguard.inventory.InventoryService;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import java.time.Clock;
-import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(VertxExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CatalogueOverTheBusTest {
+class CatalogueOverTheBusTest extends InventoryBusTest {
   private static final BusClient.Caller TENANT = new BusClient.Caller("r", "t", Role.TENANT);
-
-  private BusClient bus;
-
-  @BeforeAll
-  void startService(Vertx vertx, VertxTestContext test) {
-    bus = new BusClient(vertx, Duration.ofSeconds(5));
-    TestServices.start(vertx, new InventoryService(), TestPostgres.newDatabase(), Clock.systemUTC())
-        .onComplete(test.succeedingThenComplete());
-  }
 
   @Test
   @DisplayName("the seeded catalogue holds the materials docs/api-guide.md names, with their elements and forms")

@@ -9,36 +9,15 @@ import io.supplyguard.common.bus.FailureCode;
 import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.Role;
 import io.supplyguard.common.bus.ServiceException;
-import io.supplyguard.common.testing.TestPostgres;
-import io.supplyguard.common.testing.TestServices;
-import io.supplyguard.inventory.InventoryService;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The inventory-service checks what it is sent against the bus contract, and answers as the contract says. */
-@ExtendWith(VertxExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ContractOverTheBusTest {
+class ContractOverTheBusTest extends InventoryBusTest {
   private static final BusContract CONTRACT = BusContract.shared();
-
-  private BusClient bus;
-
-  @BeforeAll
-  void startService(Vertx vertx, VertxTestContext test) {
-    bus = new BusClient(vertx, Duration.ofSeconds(5));
-    TestServices.start(vertx, new InventoryService(), TestPostgres.newDatabase(), Clock.systemUTC())
-        .onComplete(test.succeedingThenComplete());
-  }
 
   @Test
   @DisplayName("a message off the contract is BAD_REQUEST naming each field, and stores nothing")

@@ -8,38 +8,17 @@ import io.supplyguard.common.bus.FailureCode;
 import io.supplyguard.common.bus.FieldError;
 import io.supplyguard.common.bus.Role;
 import io.supplyguard.common.bus.ServiceException;
-import io.supplyguard.common.testing.TestPostgres;
-import io.supplyguard.common.testing.TestServices;
-import io.supplyguard.inventory.InventoryService;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import java.time.Clock;
-import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The catalogue's control codes and tariff lines (migration V8), over the bus. */
-@ExtendWith(VertxExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MaterialCodesOverTheBusTest {
+class MaterialCodesOverTheBusTest extends InventoryBusTest {
   private static final BusClient.Caller TENANT = new BusClient.Caller("r", "t", Role.TENANT);
   private static final BusClient.Caller ADMIN = new BusClient.Caller("r", null, Role.ADMIN);
-
-  private BusClient bus;
-
-  @BeforeAll
-  void startService(Vertx vertx, VertxTestContext test) {
-    bus = new BusClient(vertx, Duration.ofSeconds(5));
-    TestServices.start(vertx, new InventoryService(), TestPostgres.newDatabase(), Clock.systemUTC())
-        .onComplete(test.succeedingThenComplete());
-  }
 
   @Test
   @DisplayName("the seeded materials carry the confirmed codes only: none for an inferred control code or an oxide's tariff line")

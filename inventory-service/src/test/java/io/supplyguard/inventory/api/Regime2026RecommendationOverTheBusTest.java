@@ -2,36 +2,20 @@ package io.supplyguard.inventory.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.supplyguard.common.testing.MutableClock;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import java.time.LocalDate;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * MOFCOM 2026 No. 1 (licence migration V7) reaches a stock position through the real
  * licence-service: Dy oxide shipped to JP for MILITARY use is PROHIBITED from 2026-01-06. The
  * position's horizon is its lead time, 30 days, so as of 2025-12-01 it does not reach that day.
  */
-@ExtendWith(VertxExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class Regime2026RecommendationOverTheBusTest {
-  private BufferBus platform;
-
-  @BeforeAll
-  void start(Vertx vertx, VertxTestContext test) {
-    BufferBus.start(vertx, MutableClock.at(LocalDate.parse("2026-11-30")), new JsonObject())
-        .onComplete(test.succeeding(started -> {
-          platform = started;
-          test.completeNow();
-        }));
+class Regime2026RecommendationOverTheBusTest extends BufferBusTest {
+  Regime2026RecommendationOverTheBusTest() {
+    super(new JsonObject());
   }
 
   @Test

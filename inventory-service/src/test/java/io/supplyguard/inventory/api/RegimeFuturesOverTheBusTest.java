@@ -5,21 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.common.testing.Await;
-import io.supplyguard.common.testing.MutableClock;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The regime's uncertain future and the denial risk by destination, from the operator's write in
@@ -27,18 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Worked example as of Monday 2026-11-30 (T = 63): a measure on a material of its own whose
  * suspension ends inside the 30-day horizon, so the position is LICENCE_REQUIRED only because of it.
  */
-@ExtendWith(VertxExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RegimeFuturesOverTheBusTest {
-  private BufferBus platform;
-
-  @BeforeAll
-  void start(Vertx vertx, VertxTestContext test) {
-    BufferBus.start(vertx, MutableClock.at(LocalDate.parse("2026-11-30")), new JsonObject().put("OUTBOX_FLUSH_MS", "50"))
-        .onComplete(test.succeeding(started -> {
-          platform = started;
-          test.completeNow();
-        }));
+class RegimeFuturesOverTheBusTest extends BufferBusTest {
+  RegimeFuturesOverTheBusTest() {
+    super(new JsonObject().put("OUTBOX_FLUSH_MS", "50"));
   }
 
   @Test

@@ -1,48 +1,20 @@
 package io.supplyguard.inventory.architecture;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
-import java.util.Set;
+import io.supplyguard.common.testing.ServiceLayers;
 
-/**
- * The inventory-service's split: {@code api} does transport, {@code store} holds the statements,
- * the domain packages decide. Each rule says what may not cross.
- */
+/** The inventory-service keeps the split both services share: the shared rules, then its own domain packages. */
 @AnalyzeClasses(packages = "io.supplyguard.inventory", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayersTest {
-
-  /** The recompute worker and the alert outbox use the store as the handlers do: it knows no request, no bus. */
   @ArchTest
-  static final ArchRule storeKnowsNoBus = noClasses().that().resideInAPackage("io.supplyguard.inventory.store..")
-      .should().dependOnClassesThat().resideInAnyPackage("io.supplyguard.common.bus..", "io.vertx.core.eventbus..");
+  static final ArchTests sharedRules = ArchTests.in(ServiceLayers.class);
 
-  /**
-   * Handlers run no SQL: no statement, no row, no PostgreSQL error. They may hold the pool, a
-   * connection or either as a client, to open the transaction a change runs in and hand it to
-   * the repositories.
-   */
+  /** The buffer model, positions, the catalogue and sites. */
   @ArchTest
-  static final ArchRule apiRunsNoSql = noClasses().that().resideInAPackage("io.supplyguard.inventory.api..")
-      .should().dependOnClassesThat(resideInAnyPackage("io.vertx.sqlclient..", "io.vertx.pgclient..")
-          .and(simpleNameNotIn("Pool", "SqlConnection", "SqlClient")))
-      .because("SQL and its results belong to the store");
-
-  private static DescribedPredicate<JavaClass> simpleNameNotIn(String... handles) {
-    return DescribedPredicate.describe("not one of " + String.join(", ", handles),
-        type -> !Set.of(handles).contains(type.getSimpleName()));
-  }
-
-  /** The buffer model, positions, the catalogue and sites: pure Java, testable and benchmarkable alone. */
-  @ArchTest
-  static final ArchRule domainUsesNoVertx = noClasses()
-      .that().resideInAnyPackage("io.supplyguard.inventory.buffer..", "io.supplyguard.inventory.position..",
-          "io.supplyguard.inventory.catalogue..", "io.supplyguard.inventory.site..")
-      .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.netty..");
+  static final ArchRule domainUsesNoVertx = ServiceLayers.domainUsesNoVertx("io.supplyguard.inventory.buffer..",
+      "io.supplyguard.inventory.position..", "io.supplyguard.inventory.catalogue..", "io.supplyguard.inventory.site..");
 }

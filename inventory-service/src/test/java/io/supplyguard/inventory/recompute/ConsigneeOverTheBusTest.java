@@ -8,9 +8,7 @@ import io.supplyguard.common.bus.Role;
 import io.supplyguard.common.testing.Await;
 import io.supplyguard.common.testing.MutableClock;
 import io.supplyguard.common.testing.TestPostgres;
-import io.supplyguard.common.testing.TestServices;
-import io.supplyguard.inventory.InventoryService;
-import io.supplyguard.licence.LicenceService;
+import io.supplyguard.inventory.testing.BothServices;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -38,9 +36,7 @@ class ConsigneeOverTheBusTest {
     vertx = Vertx.vertx();
     JsonObject db = TestPostgres.newDatabase();
     MutableClock clock = MutableClock.at(LocalDate.parse("2026-11-30"));
-    Await.result(TestServices.start(vertx, new LicenceService(), db, clock)
-        .compose(v -> TestServices.start(vertx, new InventoryService(), db, clock)));
-    bus = new BusClient(vertx, Duration.ofSeconds(10));
+    bus = Await.result(BothServices.start(vertx, db, clock, Duration.ofSeconds(10)));
     Await.result(bus.request(Addresses.SITES_CREATE, new JsonObject().put("id", "plant-1").put("name", "P1"), TENANT));
   }
 

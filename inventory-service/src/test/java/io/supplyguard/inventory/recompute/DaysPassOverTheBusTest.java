@@ -8,9 +8,7 @@ import io.supplyguard.common.bus.Role;
 import io.supplyguard.common.testing.Await;
 import io.supplyguard.common.testing.MutableClock;
 import io.supplyguard.common.testing.TestPostgres;
-import io.supplyguard.common.testing.TestServices;
-import io.supplyguard.inventory.InventoryService;
-import io.supplyguard.licence.LicenceService;
+import io.supplyguard.inventory.testing.BothServices;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -61,9 +59,7 @@ class DaysPassOverTheBusTest {
   }
 
   private static BusClient start(Vertx vertx, JsonObject db, MutableClock clock) throws Exception {
-    Await.result(TestServices.start(vertx, new LicenceService(), db, clock)
-        .compose(v -> TestServices.start(vertx, new InventoryService(), db, clock)));
-    return new BusClient(vertx, Duration.ofSeconds(10));
+    return Await.result(BothServices.start(vertx, db, clock, Duration.ofSeconds(10)));
   }
 
   private static JsonObject holmium() {

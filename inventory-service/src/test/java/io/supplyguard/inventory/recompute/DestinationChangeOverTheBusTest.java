@@ -7,9 +7,7 @@ import io.supplyguard.common.bus.BusClient;
 import io.supplyguard.common.bus.Role;
 import io.supplyguard.common.testing.Await;
 import io.supplyguard.common.testing.TestPostgres;
-import io.supplyguard.common.testing.TestServices;
-import io.supplyguard.inventory.InventoryService;
-import io.supplyguard.licence.LicenceService;
+import io.supplyguard.inventory.testing.BothServices;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -33,9 +31,7 @@ class DestinationChangeOverTheBusTest {
     vertx = Vertx.vertx();
     JsonObject db = TestPostgres.newDatabase();
     Clock clock = Clock.systemUTC();
-    Await.result(TestServices.start(vertx, new LicenceService(), db, clock)
-        .compose(v -> TestServices.start(vertx, new InventoryService(), db, clock)));
-    bus = new BusClient(vertx, Duration.ofSeconds(10));
+    bus = Await.result(BothServices.start(vertx, db, clock, Duration.ofSeconds(10)));
     Await.result(bus.request(Addresses.SITES_CREATE, new JsonObject().put("id", "plant-1").put("name", "P1"), TENANT));
     for (String[] p : new String[][] {{"dy-oxide", "JP"}, {"tb-metal", "JP"}, {"ho-oxide", "DE"}}) {
       Await.result(bus.request(Addresses.POSITIONS_UPSERT, position(p[0], p[1]), TENANT));

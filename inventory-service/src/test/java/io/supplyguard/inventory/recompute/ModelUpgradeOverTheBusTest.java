@@ -9,9 +9,7 @@ import io.supplyguard.common.bus.Role;
 import io.supplyguard.common.testing.Await;
 import io.supplyguard.common.testing.MutableClock;
 import io.supplyguard.common.testing.TestPostgres;
-import io.supplyguard.common.testing.TestServices;
-import io.supplyguard.inventory.InventoryService;
-import io.supplyguard.licence.LicenceService;
+import io.supplyguard.inventory.testing.BothServices;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -69,9 +67,7 @@ class ModelUpgradeOverTheBusTest {
 
   private static BusClient start(Vertx vertx, JsonObject db) throws Exception {
     MutableClock clock = MutableClock.at(TODAY);
-    Await.result(TestServices.start(vertx, new LicenceService(), db, clock)
-        .compose(v -> TestServices.start(vertx, new InventoryService(), db, clock)));
-    return new BusClient(vertx, Duration.ofSeconds(10));
+    return Await.result(BothServices.start(vertx, db, clock, Duration.ofSeconds(10)));
   }
 
   private static JsonObject workedExample() {

@@ -7,32 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supplyguard.common.bus.Addresses;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The licence registry over the bus, against a real PostgreSQL. Today is Monday 2026-11-30. */
 /** Determinations over the bus: one shipment, a batch of positions, and what-if scenarios. Today is Monday 2026-11-30. */
-@ExtendWith(VertxExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConditionsOverTheBusTest {
-  private LicenceFixture fixture;
-
-  @BeforeAll
-  void start(Vertx vertx, VertxTestContext test) {
-    LicenceFixture.start(vertx).onComplete(test.succeeding(started -> {
-      fixture = started;
-      test.completeNow();
-    }));
-  }
-
+class ConditionsOverTheBusTest extends LicenceBusTest {
   @Test
   @DisplayName("a check names the covering licence and what would remain; conditions answer a batch in one trip")
   void determinations(VertxTestContext test) {

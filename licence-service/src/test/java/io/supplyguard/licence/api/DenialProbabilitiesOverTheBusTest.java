@@ -14,37 +14,21 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Checkpoint;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import io.vertx.sqlclient.Row;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Denial risk by destination over the bus, against a real PostgreSQL: read by anyone, set by
  * ADMIN (audited, published through the outbox), refused whole when invalid, and carried by every
  * determination. Today is Monday 2026-11-30; no denial probability is seeded.
  */
-@ExtendWith(VertxExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DenialProbabilitiesOverTheBusTest {
+class DenialProbabilitiesOverTheBusTest extends LicenceBusTest {
   private static final BusClient.Caller ADMIN = new BusClient.Caller("admin-denial", "admin-tenant", Role.ADMIN);
-
-  private LicenceFixture fixture;
-
-  @BeforeAll
-  void start(Vertx vertx, VertxTestContext test) {
-    LicenceFixture.start(vertx).onComplete(test.succeeding(started -> {
-      fixture = started;
-      test.completeNow();
-    }));
-  }
 
   private Future<JsonObject> set(String country, Object probability, String source, BusClient.Caller caller) {
     JsonObject body = new JsonObject().put("country", country).put("probability", probability);

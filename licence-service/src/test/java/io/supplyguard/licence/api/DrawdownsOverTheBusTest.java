@@ -9,33 +9,15 @@ import io.supplyguard.common.bus.Addresses;
 import io.supplyguard.common.bus.FailureCode;
 import io.supplyguard.common.bus.ServiceException;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The licence registry over the bus, against a real PostgreSQL. Today is Monday 2026-11-30. */
 /** Drawdowns over the bus: the cap under racing requests, idempotent replays, exhaustion and validity. Today is Monday 2026-11-30. */
-@ExtendWith(VertxExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DrawdownsOverTheBusTest {
-  private LicenceFixture fixture;
-
-  @BeforeAll
-  void start(Vertx vertx, VertxTestContext test) {
-    LicenceFixture.start(vertx).onComplete(test.succeeding(started -> {
-      fixture = started;
-      test.completeNow();
-    }));
-  }
-
+class DrawdownsOverTheBusTest extends LicenceBusTest {
   @Test
   @DisplayName("200 concurrent drawdowns of 7 kg on a 1,000 kg licence: 142 succeed, 58 are refused, 994 kg drawn")
   void concurrentDrawdownsNeverOverdraw(VertxTestContext test) {

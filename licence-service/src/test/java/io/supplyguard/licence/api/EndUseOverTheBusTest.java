@@ -7,31 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supplyguard.common.bus.Addresses;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A licence covers a supply only for its own end use, over the bus. Today is Monday 2026-11-30. */
-@ExtendWith(VertxExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EndUseOverTheBusTest {
-  private LicenceFixture fixture;
-
-  @BeforeAll
-  void start(Vertx vertx, VertxTestContext test) {
-    LicenceFixture.start(vertx).onComplete(test.succeeding(started -> {
-      fixture = started;
-      test.completeNow();
-    }));
-  }
-
+class EndUseOverTheBusTest extends LicenceBusTest {
   private static JsonObject dyOxideCheck(String endUse) {
     return new JsonObject().put("elements", new JsonArray().add("Dy")).put("form", "OXIDE").put("destination", "DE")
         .put("endUse", endUse).put("quantityKg", 100).put("horizonDays", 30);

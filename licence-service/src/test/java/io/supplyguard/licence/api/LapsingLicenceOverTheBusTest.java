@@ -7,35 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supplyguard.common.bus.Addresses;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A one-year general licence of December 2025 near its end (today Monday 2026-11-30, valid to
  * 2026-12-02): it covers a supply only while its validTo is on or after asOf plus the lead time,
  * and a LICENCE_REQUIRED explanation names it and its validTo. Over the bus.
  */
-@ExtendWith(VertxExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LapsingLicenceOverTheBusTest {
-  private LicenceFixture fixture;
-
-  @BeforeAll
-  void start(Vertx vertx, VertxTestContext test) {
-    LicenceFixture.start(vertx).onComplete(test.succeeding(started -> {
-      fixture = started;
-      test.completeNow();
-    }));
-  }
-
+class LapsingLicenceOverTheBusTest extends LicenceBusTest {
   private static JsonObject december2025() {
     return generalLicence(1000).put("elements", new JsonArray().add("Dy")).put("forms", new JsonArray().add("OXIDE"))
         .put("validFrom", "2025-12-03").put("validTo", "2026-12-02");

@@ -12,29 +12,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The licence registry over the bus, against a real PostgreSQL. Today is Monday 2026-11-30. */
 /** The licence registry over the bus, against a real PostgreSQL: registration, lifecycle, isolation, audit, lists, events. Today is Monday 2026-11-30. */
-@ExtendWith(VertxExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LicenceRegistryOverTheBusTest {
-  private LicenceFixture fixture;
-
-  @BeforeAll
-  void start(Vertx vertx, VertxTestContext test) {
-    LicenceFixture.start(vertx).onComplete(test.succeeding(started -> {
-      fixture = started;
-      test.completeNow();
-    }));
-  }
-
+class LicenceRegistryOverTheBusTest extends LicenceBusTest {
   @Test
   @DisplayName("a GENERAL licence starts ACTIVE for one year; an INDIVIDUAL application is APPLIED with its decision due in 45 working days")
   void registration(VertxTestContext test) {

@@ -9,10 +9,8 @@ import io.supplyguard.common.bus.BusClient;
 import io.supplyguard.common.bus.FailureCode;
 import io.supplyguard.common.bus.Role;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -20,32 +18,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * China's lists of parties over the bus, against a real PostgreSQL: the example file seeded,
  * searched by name, imported idempotently (audited and published once), refused whole when a line
  * is bad; and consignees screened in licence checks and supply conditions. Today is 2026-11-30.
  */
-@ExtendWith(VertxExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ListedPartiesOverTheBusTest {
+class ListedPartiesOverTheBusTest extends LicenceBusTest {
   private static final BusClient.Caller ADMIN = new BusClient.Caller("admin-parties", "admin-tenant", Role.ADMIN);
   private static final String HEADER = "list,name,aliases,country,added,announcement,source\n";
-
-  private LicenceFixture fixture;
-
-  @BeforeAll
-  void start(Vertx vertx, VertxTestContext test) {
-    LicenceFixture.start(vertx).onComplete(test.succeeding(started -> {
-      fixture = started;
-      test.completeNow();
-    }));
-  }
 
   private Future<JsonObject> importFile(String format, String source, String content) {
     return fixture.bus().request(Addresses.REGIME_LISTED_PARTIES_IMPORT, new JsonObject().put("format", format)

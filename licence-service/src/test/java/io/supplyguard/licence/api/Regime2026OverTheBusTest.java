@@ -6,35 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supplyguard.common.bus.Addresses;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * MOFCOM 2026 No. 1 as seeded by migration V7: dual-use exports to Japanese military users or uses
  * are prohibited from 2026-01-06, not the day before. Over the bus, on a fresh database.
  */
-@ExtendWith(VertxExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class Regime2026OverTheBusTest {
+class Regime2026OverTheBusTest extends LicenceBusTest {
   private static final String NO_1 = "MOFCOM-2026-1";
-  private LicenceFixture fixture;
-
-  @BeforeAll
-  void start(Vertx vertx, VertxTestContext test) {
-    LicenceFixture.start(vertx).onComplete(test.succeeding(started -> {
-      fixture = started;
-      test.completeNow();
-    }));
-  }
 
   private static JsonObject check(String element, String form, String destination, String endUse, String asOf,
       int horizonDays) {
