@@ -24,6 +24,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fuzzing every write of the API, and the date and filter parameters of its reads, with
@@ -72,7 +73,7 @@ class AdversarialInputProperties {
   @AfterContainer
   static void stop() throws Exception {
     Await.result(vertx.close());
-    System.out.println("Text fuzzing: " + TEXT_REQUESTS.get() + " requests");
+    LoggerFactory.getLogger(AdversarialInputProperties.class).info("Text fuzzing: {} requests", TEXT_REQUESTS.get());
     assertThat(TEXT_REQUESTS.get()).as("requests with text in them").isGreaterThanOrEqualTo(10_000);
   }
 
